@@ -1,0 +1,218 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { needsAntiforgeryOptOut, parseApiVersion } from '../nodes/VeeamM365/helpers/apiVersion';
+import { describeLoginFailure } from '../nodes/VeeamM365/helpers/loginErrors';
+import { normalizeServerUrl } from '../nodes/VeeamM365/helpers/serverUrl';
+
+export class VeeamM365Api implements ICredentialType {
+	name = 'veeamM365Api';
+
+	displayName = 'Veeam Backup for Microsoft 365 API';
+
+	icon: Icon = { light: 'file:../icons/veeam.svg', dark: 'file:../icons/veeam.dark.svg' };
+
+	documentationUrl =
+		'https://helpcenter.veeam.com/docs/vbo365/rest/authorization_basic_legacy.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Server URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://vb365.contoso.local:4443',
+			description:
+				'Address of the VB365 REST API. Port 4443 is used when none is given; a trailing path is ignored.',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			default: 'v8',
+			description:
+				'REST API version to call. VB365 8.x serves v8, v7 and v6 (v5 deprecated); 7.0 serves v7 and older; 6.0 serves v6 to v3; VBO 5.0 serves v5 and older.',
+			options: [
+				{ name: 'V8 (VB365 8.x)', value: 'v8' },
+				{ name: 'V7 (VB365 7.x)', value: 'v7' },
+				{ name: 'V6 (VB365 6.x)', value: 'v6' },
+				{ name: 'V5 (VBO 5.0)', value: 'v5' },
+				{ name: 'V4 (VBO 4.0)', value: 'v4' },
+				{ name: 'V3 (VBO 3.0)', value: 'v3' },
+				{ name: 'V2 (VBO 2.0)', value: 'v2' },
+			],
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			default: 'password',
+			options: [
+				{
+					name: 'Username and Password',
+					value: 'password',
+					description: 'Log in with a VB365 account; tokens are obtained and renewed automatically',
+				},
+				{
+					name: 'Access Token',
+					value: 'accessToken',
+					description: 'Use a bearer token obtained elsewhere (it is not renewed)',
+				},
+			],
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. CONTOSO\\restore-operator',
+			description: 'Account allowed to use the VB365 REST API (MFA must be off for it)',
+			displayOptions: { show: { authentication: ['password'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authentication: ['password'] } },
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The access_token value returned by POST /vN/token',
+			displayOptions: { show: { authentication: ['accessToken'] } },
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to connect even if the server certificate cannot be verified, e.g. the self-signed certificate VB365 generates at install',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (credentials.authentication === 'accessToken') {
+			const token = String(credentials.accessToken ?? '').trim();
+			if (token === '') {
+				throw new Error(
+					'The Access Token is empty: paste a VB365 access token into the credential',
+				);
+			}
+			return { sessionToken: token };
+		}
+
+		const version = parseApiVersion(credentials.apiVersion);
+		const form = new URLSearchParams({
+			grant_type: 'password',
+			username: String(credentials.username ?? ''),
+			password: String(credentials.password ?? ''),
+		});
+		if (needsAntiforgeryOptOut(version)) {
+			form.set('disable_antiforgery_token', 'true');
+		}
+		const tokenUrl = `${normalizeServerUrl(credentials.url)}/${version}/token`;
+		let response;
+		try {
+			response = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: tokenUrl,
+				body: form.toString(),
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
+				json: false,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+			})) as { statusCode: number; body: unknown };
+		} catch (error) {
+			throw new Error(describeLoginFailure(tokenUrl, undefined, undefined, error));
+		}
+		const body = parseJsonObject(response.body);
+		const accessToken = body?.access_token;
+		if (response.statusCode !== 200 || typeof accessToken !== 'string' || accessToken === '') {
+			throw new Error(describeLoginFailure(tokenUrl, response.statusCode, body));
+		}
+		return { sessionToken: accessToken };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		if (requestOptions.baseURL !== undefined) {
+			requestOptions.baseURL = normalizeServerUrl(requestOptions.baseURL);
+		}
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.sessionToken ?? '')}`,
+		};
+		requestOptions.sendCredentialsOnCrossOriginRedirect = false;
+		if (credentials.ignoreSslIssues === true) {
+			requestOptions.skipSslCertificateValidation = true;
+		}
+		return requestOptions;
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.url}}',
+			url: '=/{{$credentials.apiVersion}}/RestoreSessions',
+			method: 'GET',
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'Logged in, but this server does not offer the selected API version: choose the version your VB365 release serves (8.x: v8, v7, v6)',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'The server refused the token: check the Access Token, or that the account may use the REST API',
+				},
+			},
+		],
+	};
+}
+
+function parseJsonObject(body: unknown): IDataObject | undefined {
+	if (typeof body === 'object' && body !== null) return body as IDataObject;
+	if (typeof body !== 'string') return undefined;
+	try {
+		const parsed = JSON.parse(body);
+		return typeof parsed === 'object' && parsed !== null ? (parsed as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,3 @@
+export type VeeamM365Type = {
+	sharePointItemAttachment: 'getAll' | 'save' | 'send';
+};

@@ -1,0 +1,229 @@
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { buildSaveRequest } from '../../helpers/attachmentRequests';
+import type { AttachmentInfo } from '../../helpers/attachmentSelection';
+import { parseContentDisposition } from '../../helpers/contentDisposition';
+import { sanitizeFileName, uniqueFileNames } from '../../helpers/fileName';
+import { peekBytes } from '../../helpers/peek';
+import { toNodeReadable } from '../../helpers/readable';
+import { isZipSignature, readZipEntries, verifyZipStream } from '../../helpers/zip';
+import type { StreamedResponse } from '../../transport';
+import { getApiContext, veeamApiDownload } from '../../transport';
+import {
+	attachmentSelectionFields,
+	itemLocator,
+	restoreSessionLocator,
+	siteLocator,
+} from '../../descriptions/common.descriptions';
+import { getItemTarget, getSelectedAttachments, restoreContext } from './shared';
+
+type OutputMode = 'perAttachment' | 'perItem' | 'zip';
+
+const properties: INodeProperties[] = [
+	restoreSessionLocator,
+	siteLocator,
+	itemLocator,
+	...attachmentSelectionFields,
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'perAttachment',
+		options: [
+			{
+				name: 'One Item per Attachment',
+				value: 'perAttachment',
+				description: 'Each restored file becomes its own item, ready for an upload or ticket node',
+			},
+			{
+				name: 'All Attachments on One Item',
+				value: 'perItem',
+				description: 'One item with a binary field per file, e.g. data_0, data_1',
+			},
+			{
+				name: 'ZIP Archive as Returned',
+				value: 'zip',
+				description:
+					'The archive exactly as the VB365 server sent it, after checking it is complete',
+			},
+		],
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the file in',
+		description: 'With "All Attachments on One Item" this is the prefix: data_0, data_1, and so on',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sharePointItemAttachment'], operation: ['save'] } },
+	properties,
+);
+
+interface RestoredFile {
+	attachment: AttachmentInfo;
+	binary: IBinaryData;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const target = getItemTarget.call(this, itemIndex);
+	const output = this.getNodeParameter('output', itemIndex, 'perAttachment') as OutputMode;
+	const binaryPropertyName = getBinaryPropertyName.call(this, itemIndex);
+	const { attachments } = await getSelectedAttachments.call(this, target, itemIndex);
+	const { version } = await getApiContext.call(this, itemIndex);
+	const request = buildSaveRequest(version, target, attachments);
+
+	const response = await veeamApiDownload.call(this, {
+		method: 'POST',
+		...request,
+		action: 'save the attachments',
+		itemIndex,
+	});
+	const context = { ...restoreContext(target), apiVersion: version };
+
+	try {
+		if (output === 'zip') {
+			const binary = await storeArchive.call(this, response, target.itemId);
+			const json = {
+				...context,
+				fileName: binary.fileName,
+				attachments: attachments as unknown as IDataObject[],
+			};
+			return [{ json, binary: { [binaryPropertyName]: binary } }];
+		}
+		const files = await storeFiles.call(this, response, attachments);
+		if (output === 'perItem') {
+			const binary: Record<string, IBinaryData> = {};
+			const summary = files.map((file, index) => {
+				binary[`${binaryPropertyName}_${index}`] = file.binary;
+				return { ...describeFile(file), binaryPropertyName: `${binaryPropertyName}_${index}` };
+			});
+			return [{ json: { ...context, attachments: summary }, binary }];
+		}
+		return files.map((file) => ({
+			json: { ...describeFile(file), ...context },
+			binary: { [binaryPropertyName]: file.binary },
+		}));
+	} catch (error) {
+		destroyQuietly(response.body);
+		throw new NodeOperationError(this.getNode(), downloadFailureMessage(error), {
+			itemIndex,
+			description:
+				'Nothing from this download was passed on. Run the node again: VB365 serves an interrupted save again from its temporary folder. If it keeps failing, check the server and the network in between.',
+		});
+	}
+}
+
+function getBinaryPropertyName(this: IExecuteFunctions, itemIndex: number): string {
+	const name = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	if (name === '' || /[\s.[\]]/.test(name)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${name}" cannot name a binary field [parameter "Put Output File in Field"]`,
+			{ itemIndex, description: 'Use letters, digits, "_" or "-", e.g. data or attachment.' },
+		);
+	}
+	return name;
+}
+
+function describeFile(file: RestoredFile): IDataObject {
+	const { attachment, binary } = file;
+	return {
+		id: attachment.id,
+		name: attachment.name,
+		sizeBytes: attachment.sizeBytes,
+		url: attachment.url,
+		fileName: binary.fileName,
+		mimeType: binary.mimeType,
+	};
+}
+
+async function storeArchive(this: IExecuteFunctions, response: StreamedResponse, itemId: string) {
+	const header = response.headers['content-disposition'];
+	const suggested = parseContentDisposition(Array.isArray(header) ? header[0] : header).fileName;
+	const fileName = sanitizeFileName(suggested ?? '', `attachments-${itemId.slice(-12)}.zip`);
+	const bytes = toNodeReadable(response.body, verifyZipStream(response.body));
+	return await this.helpers.prepareBinaryData(bytes, fileName, 'application/zip');
+}
+
+/**
+ * Unpacks the archive entry by entry as it streams in. v2–v5 always return every attachment,
+ * so entries that were not asked for are skipped.
+ */
+async function storeFiles(
+	this: IExecuteFunctions,
+	response: StreamedResponse,
+	wanted: AttachmentInfo[],
+): Promise<RestoredFile[]> {
+	const { head, stream } = await peekBytes(response.body, 4);
+	if (!isZipSignature(head)) {
+		if (wanted.length !== 1) {
+			throw new Error('the server did not answer with a ZIP archive');
+		}
+		const fileName = sanitizeFileName(wanted[0].name, 'attachment');
+		const binary = await this.helpers.prepareBinaryData(
+			toNodeReadable(response.body, stream),
+			fileName,
+		);
+		return [{ attachment: wanted[0], binary }];
+	}
+
+	const byName = new Map(wanted.map((attachment) => [attachment.name.toLowerCase(), attachment]));
+	const files: RestoredFile[] = [];
+	const fileNames = uniqueFileNames(
+		wanted.map((attachment) => sanitizeFileName(attachment.name, 'attachment')),
+	);
+	for await (const entry of readZipEntries(stream)) {
+		const baseName = entry.name.split('/').pop() ?? entry.name;
+		const attachment = byName.get(entry.name.toLowerCase()) ?? byName.get(baseName.toLowerCase());
+		if (entry.isDirectory || !attachment) {
+			await entry.skip();
+			continue;
+		}
+		byName.delete(attachment.name.toLowerCase());
+		const fileName = fileNames[wanted.indexOf(attachment)];
+		const binary = await this.helpers.prepareBinaryData(
+			toNodeReadable(response.body, entry.data),
+			fileName,
+		);
+		files.push({ attachment, binary });
+	}
+	if (byName.size > 0) {
+		const absent = [...byName.values()].map((attachment) => `"${attachment.name}"`).join(', ');
+		throw new Error(`the archive from the server lacks ${absent}`);
+	}
+	files.sort((a, b) => wanted.indexOf(a.attachment) - wanted.indexOf(b.attachment));
+	return files;
+}
+
+function downloadFailureMessage(error: unknown): string {
+	const text = (error as Error)?.message ?? String(error);
+	const code = (error as { code?: string })?.code;
+	if (
+		code === 'ECONNRESET' ||
+		code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+		/aborted|socket hang up/i.test(text)
+	) {
+		return 'The download from VB365 was interrupted before it was complete';
+	}
+	return `The attachments could not be restored: ${text}`;
+}
+
+function destroyQuietly(body: object): void {
+	const destroy = (body as { destroy?: () => void }).destroy;
+	if (typeof destroy === 'function') destroy.call(body);
+}

@@ -1,0 +1,140 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { MailMessage } from '../../helpers/attachmentRequests';
+import { buildSendRequest, canSendSelection } from '../../helpers/attachmentRequests';
+import { invalidAddresses } from '../../helpers/email';
+import { getApiContext, veeamApiRequest } from '../../transport';
+import {
+	attachmentSelectionFields,
+	itemLocator,
+	restoreSessionLocator,
+	siteLocator,
+} from '../../descriptions/common.descriptions';
+import { getItemTarget, getSelectedAttachments, restoreContext } from './shared';
+
+const properties: INodeProperties[] = [
+	restoreSessionLocator,
+	siteLocator,
+	itemLocator,
+	...attachmentSelectionFields,
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. requester@contoso.com',
+		description: 'Recipient of the email that carries the restored attachments',
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		default: 'Restored attachments',
+	},
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		placeholder: 'e.g. Here are the files you asked us to restore.',
+	},
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. backup@contoso.com',
+		description:
+			'Sender address. Leave empty to use the sender set in the VB365 email settings for Veeam Explorer for SharePoint.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sharePointItemAttachment'], operation: ['send'] } },
+	properties,
+);
+
+const EMAIL_SETTINGS_HINT =
+	'Sending needs the email settings of Veeam Explorer for Microsoft SharePoint on the VB365 server: in the VB365 console open General Options → Notifications (or use PUT /VespEmailSettings) and set the SMTP server, port and sender, and enable them.';
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const target = getItemTarget.call(this, itemIndex);
+	const message = getMessage.call(this, itemIndex);
+	const { attachments, allSelected } = await getSelectedAttachments.call(this, target, itemIndex);
+	const { version } = await getApiContext.call(this, itemIndex);
+
+	if (!allSelected && !canSendSelection(version)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`REST API ${version} can only send all attachments of an item [parameter "Attachments"]`,
+			{
+				itemIndex,
+				description:
+					'Set "Attachments" to "All", or switch the credential to REST API v5 or later.',
+			},
+		);
+	}
+	const request = buildSendRequest(version, target, attachments, allSelected, message);
+
+	// Never retried: a send that failed after the server accepted it would email the customer twice.
+	await veeamApiRequest.call(this, {
+		method: 'POST',
+		...request,
+		action: 'send the attachments',
+		itemIndex,
+		hints: { 400: EMAIL_SETTINGS_HINT, 500: EMAIL_SETTINGS_HINT },
+	});
+
+	return [
+		{
+			json: {
+				sent: true,
+				to: message.to,
+				from: message.from || undefined,
+				subject: message.subject,
+				attachments: attachments.map((attachment) => attachment.name),
+				attachmentIds: attachments.map((attachment) => attachment.id),
+				...restoreContext(target),
+				apiVersion: version,
+			},
+		},
+	];
+}
+
+function getMessage(this: IExecuteFunctions, itemIndex: number): MailMessage {
+	const read = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const message: MailMessage = {
+		to: read('to'),
+		from: read('from'),
+		subject: read('subject'),
+		text: read('text'),
+	};
+	const checks: Array<[keyof MailMessage, string, boolean]> = [
+		['to', 'To', true],
+		['from', 'From', false],
+	];
+	for (const [key, label, required] of checks) {
+		const value = message[key] ?? '';
+		if (value === '' && !required) continue;
+		const bad = value === '' ? [''] : invalidAddresses(value);
+		if (bad.length > 0) {
+			throw new NodeOperationError(
+				this.getNode(),
+				value === ''
+					? `No recipient given [parameter "${label}"]`
+					: `"${bad.join('", "')}" is not a valid email address [parameter "${label}"]`,
+				{
+					itemIndex,
+					description: 'Enter an address like name@contoso.com (several: separate them with ";").',
+				},
+			);
+		}
+	}
+	return message;
+}

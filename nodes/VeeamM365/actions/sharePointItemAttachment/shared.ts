@@ -1,0 +1,105 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ItemTarget } from '../../helpers/attachmentRequests';
+import { attachmentsPath } from '../../helpers/attachmentRequests';
+import type { AttachmentInfo, SelectionMode } from '../../helpers/attachmentSelection';
+import { parseList, selectAttachments, toAttachmentInfo } from '../../helpers/attachmentSelection';
+import { assertVeeamId, ID_GUIDS, InvalidIdError } from '../../helpers/ids';
+import { veeamApiRequestAllItems } from '../../transport';
+
+const TARGET_PARAMETERS = [
+	['restoreSessionId', 'Restore Session', ID_GUIDS.restoreSession],
+	['siteId', 'Site', ID_GUIDS.site],
+	['itemId', 'Item', ID_GUIDS.item],
+] as const;
+
+export function getItemTarget(this: IExecuteFunctions, itemIndex: number): ItemTarget {
+	const target: Record<string, string> = {};
+	for (const [name, label, guids] of TARGET_PARAMETERS) {
+		const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true });
+		try {
+			target[name] = assertVeeamId(value, guids, `${label} ID`);
+		} catch (error) {
+			const reason = error instanceof InvalidIdError ? error.message : String(error);
+			throw new NodeOperationError(this.getNode(), `${reason} [parameter "${label}"]`, {
+				itemIndex,
+				description: `Set "${label}" to the ID VB365 returns for it (pick it from the list, copy it from a previous node, or from the REST API).`,
+			});
+		}
+	}
+	return target as unknown as ItemTarget;
+}
+
+export function restoreContext(target: ItemTarget): IDataObject {
+	return {
+		restoreSessionId: target.restoreSessionId,
+		siteId: target.siteId,
+		itemId: target.itemId,
+	};
+}
+
+export async function listAttachments(
+	this: IExecuteFunctions,
+	target: ItemTarget,
+	itemIndex: number,
+	limit?: number,
+): Promise<AttachmentInfo[]> {
+	const raw = await veeamApiRequestAllItems.call(
+		this,
+		{
+			path: attachmentsPath(target),
+			action: "list the item's attachments",
+			itemIndex,
+			hints: {
+				404: 'Check the Restore Session, Site and Item: the session may have been stopped, or the item is not in this site.',
+			},
+		},
+		limit,
+	);
+	return raw.map(toAttachmentInfo);
+}
+
+/** Resolves the "Attachments" parameter against what the item has; every request must match. */
+export async function getSelectedAttachments(
+	this: IExecuteFunctions,
+	target: ItemTarget,
+	itemIndex: number,
+): Promise<{ attachments: AttachmentInfo[]; allSelected: boolean }> {
+	const mode = this.getNodeParameter('attachmentSelection', itemIndex, 'all') as SelectionMode;
+	const values =
+		mode === 'byId'
+			? parseList(this.getNodeParameter('attachmentIds', itemIndex, []))
+			: mode === 'byName'
+				? parseList(this.getNodeParameter('attachmentNames', itemIndex, []))
+				: [];
+	const label = mode === 'byId' ? 'Attachment Names or IDs' : 'Attachment File Names';
+	if (mode !== 'all' && values.length === 0) {
+		throw new NodeOperationError(this.getNode(), `No attachments chosen [parameter "${label}"]`, {
+			itemIndex,
+			description: 'Choose at least one attachment, or set "Attachments" to "All".',
+		});
+	}
+	const available = await listAttachments.call(this, target, itemIndex);
+	if (available.length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'The item has no attachments in this restore point',
+			{
+				itemIndex,
+				description:
+					'Check that the Item is the one the request is about, or start the restore session at another point in time.',
+			},
+		);
+	}
+	const { selected, missing } = selectAttachments(available, { mode, values });
+	if (missing.length > 0) {
+		const names = available.map((attachment) => attachment.name).join(', ');
+		throw new NodeOperationError(
+			this.getNode(),
+			`The item has no attachment ${missing.map((value) => `"${value}"`).join(', ')} [parameter "${label}"]`,
+			{ itemIndex, description: `The item's attachments are: ${names}.` },
+		);
+	}
+	return { attachments: selected, allSelected: selected.length === available.length };
+}

@@ -1,0 +1,145 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeConnectionFailure } from '../helpers/loginErrors';
+
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+export interface RequestFailure {
+	statusCode?: number;
+	serverMessage?: string;
+	errorCode?: string;
+	networkCode?: string;
+	/** Set when the failure happened before any HTTP response, e.g. a refused login. */
+	plainMessage?: string;
+}
+
+type Cause = {
+	code?: string;
+	response?: { status?: number; data?: unknown };
+};
+
+/** n8n wraps axios failures in NodeApiError; a streamed response leaves the error body unread. */
+export async function inspectFailure(error: unknown): Promise<RequestFailure> {
+	const wrapper = error as { cause?: Cause; httpCode?: string | null; message?: string } & Cause;
+	const cause: Cause = (wrapper?.cause as Cause) ?? wrapper ?? {};
+	const statusCode = cause.response?.status ?? (Number(wrapper?.httpCode) || undefined);
+	const body = await readErrorBody(cause.response?.data);
+	const failure: RequestFailure = { statusCode, networkCode: cause.code ?? wrapper?.code };
+	if (typeof body?.message === 'string') failure.serverMessage = body.message;
+	if (typeof body?.errorCode === 'string') failure.errorCode = body.errorCode;
+	if (statusCode === undefined && !failure.networkCode && wrapper?.message) {
+		failure.plainMessage = wrapper.message;
+	}
+	return failure;
+}
+
+async function readErrorBody(data: unknown): Promise<IDataObject | undefined> {
+	if (data === undefined || data === null) return undefined;
+	if (typeof data === 'object' && !isAsyncIterable(data) && !(data instanceof Uint8Array)) {
+		return data as IDataObject;
+	}
+	let text = '';
+	if (typeof data === 'string') text = data;
+	else if (data instanceof Uint8Array) text = Buffer.from(data).toString('utf8');
+	else text = await readBounded(data as AsyncIterable<Uint8Array>);
+	try {
+		const parsed = JSON.parse(text);
+		return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+	} catch {
+		return text ? { message: text.slice(0, 500) } : undefined;
+	}
+}
+
+async function readBounded(stream: AsyncIterable<Uint8Array>): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	try {
+		for await (const chunk of stream) {
+			chunks.push(Buffer.from(chunk));
+			size += chunk.length;
+			if (size >= MAX_ERROR_BODY_BYTES) break;
+		}
+	} catch {
+		// A broken error body still leaves the status code to report.
+	}
+	return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY_BYTES);
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+	return typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+}
+
+export interface FailureContext {
+	/** What the node was doing, e.g. "save the attachments". */
+	action: string;
+	/** Url the request went to, for connection failures (no secrets in it). */
+	url: string;
+	itemIndex?: number;
+	/** Overrides the text for a given status code. */
+	hints?: Partial<Record<number, string>>;
+}
+
+export function failureToError(
+	node: INode,
+	failure: RequestFailure,
+	context: FailureContext,
+): NodeApiError {
+	const { message, description } = explainFailure(failure, context);
+	const payload: JsonObject = { message, description };
+	if (failure.statusCode) payload.httpCode = String(failure.statusCode);
+	return new NodeApiError(node, payload, {
+		message,
+		description,
+		httpCode: failure.statusCode ? String(failure.statusCode) : undefined,
+		itemIndex: context.itemIndex,
+	});
+}
+
+export function explainFailure(
+	failure: RequestFailure,
+	context: FailureContext,
+): { message: string; description: string } {
+	const status = failure.statusCode;
+	const server = failure.serverMessage ? ` The server said: ${failure.serverMessage}` : '';
+	const hint = status !== undefined ? context.hints?.[status] : undefined;
+	if (status === undefined) {
+		if (failure.plainMessage) {
+			return { message: `Could not ${context.action}`, description: failure.plainMessage };
+		}
+		return {
+			message: `Could not ${context.action}: the VB365 server could not be reached`,
+			description: describeConnectionFailure(context.url, { code: failure.networkCode }),
+		};
+	}
+	if (status === 401) {
+		return {
+			message: `Could not ${context.action}: VB365 refused the credentials (HTTP 401)`,
+			description:
+				hint ??
+				'The token was refused even after logging in again. Check the credential, and that the account may still use the REST API.',
+		};
+	}
+	if (status === 403) {
+		return {
+			message: `Could not ${context.action}: access denied (HTTP 403)`,
+			description: `${hint ?? 'The account lacks the rights for this restore operation in VB365.'}${server}`,
+		};
+	}
+	if (status === 404) {
+		return {
+			message: `Could not ${context.action}: not found (HTTP 404)`,
+			description: `${hint ?? 'Check the IDs, and that the restore session is still running.'}${server}`,
+		};
+	}
+	if (status >= 500) {
+		return {
+			message: `Could not ${context.action}: the VB365 server failed (HTTP ${status})`,
+			description: `${hint ?? 'Try again later; the VB365 logs on the server say more.'}${server}`,
+		};
+	}
+	return {
+		message: `Could not ${context.action}: the server refused the request (HTTP ${status})`,
+		description: `${hint ?? 'Check the node parameters.'}${server}`,
+	};
+}

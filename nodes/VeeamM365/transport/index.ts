@@ -1,0 +1,149 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ApiVersion } from '../helpers/apiVersion';
+import { parseApiVersion } from '../helpers/apiVersion';
+import { normalizeServerUrl, ServerUrlError } from '../helpers/serverUrl';
+import type { FailureContext } from './errors';
+import { failureToError, inspectFailure } from './errors';
+
+export const CREDENTIAL_TYPE = 'veeamM365Api';
+
+/** Page size used when walking a paged collection; the API allows up to 10000. */
+const PAGE_SIZE = 1000;
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface ApiContext {
+	baseUrl: string;
+	version: ApiVersion;
+}
+
+export async function getApiContext(this: Context, itemIndex?: number): Promise<ApiContext> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	try {
+		return {
+			baseUrl: normalizeServerUrl(credentials.url),
+			version: parseApiVersion(credentials.apiVersion),
+		};
+	} catch (error) {
+		const reason = error instanceof ServerUrlError ? error.message : (error as Error).message;
+		throw new NodeOperationError(this.getNode(), `The credential is not usable: ${reason}`, {
+			itemIndex,
+			description: 'Open the Veeam Backup for Microsoft 365 credential and correct the Server URL',
+		});
+	}
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path after the version prefix, starting with '/'. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** Describes the request in errors, e.g. "list the attachments". */
+	action: string;
+	itemIndex?: number;
+	hints?: FailureContext['hints'];
+}
+
+function buildOptions(api: ApiContext, request: ApiRequest): IHttpRequestOptions {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${api.baseUrl}/${api.version}${request.path}`,
+		headers: { Accept: 'application/json' },
+		json: true,
+		disableFollowRedirect: true,
+	};
+	if (request.body !== undefined) options.body = request.body;
+	if (request.qs !== undefined) options.qs = request.qs;
+	return options;
+}
+
+export async function veeamApiRequest(this: Context, request: ApiRequest): Promise<unknown> {
+	const api = await getApiContext.call(this, request.itemIndex);
+	const options = buildOptions(api, request);
+	try {
+		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+	} catch (error) {
+		throw failureToError(this.getNode(), await inspectFailure(error), {
+			action: request.action,
+			url: api.baseUrl,
+			itemIndex: request.itemIndex,
+			hints: request.hints,
+		});
+	}
+}
+
+export interface StreamedResponse {
+	body: AsyncIterable<Buffer> & object;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
+}
+
+/** POSTs an action whose answer is a file and returns the unread response stream. */
+export async function veeamApiDownload(
+	this: IExecuteFunctions,
+	request: ApiRequest,
+): Promise<StreamedResponse> {
+	const api = await getApiContext.call(this, request.itemIndex);
+	const options: IHttpRequestOptions = {
+		...buildOptions(api, request),
+		headers: { Accept: 'application/octet-stream, application/json' },
+		encoding: 'stream',
+		returnFullResponse: true,
+	};
+	try {
+		return (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		)) as StreamedResponse;
+	} catch (error) {
+		throw failureToError(this.getNode(), await inspectFailure(error), {
+			action: request.action,
+			url: api.baseUrl,
+			itemIndex: request.itemIndex,
+			hints: request.hints,
+		});
+	}
+}
+
+/**
+ * Reads a collection: v2–v5 may answer a bare array, v6+ a page object
+ * `{offset, limit, results, _links}`. Stops at `limit` results when given.
+ */
+export async function veeamApiRequestAllItems(
+	this: Context,
+	request: Omit<ApiRequest, 'method' | 'body'>,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	let offset = 0;
+	for (;;) {
+		const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - results.length);
+		const response = await veeamApiRequest.call(this, {
+			...request,
+			method: 'GET',
+			qs: { ...request.qs, offset, limit: pageSize },
+		});
+		if (Array.isArray(response)) {
+			results.push(...(response as IDataObject[]));
+			break;
+		}
+		const page = (response ?? {}) as IDataObject;
+		const pageResults = Array.isArray(page.results) ? (page.results as IDataObject[]) : [];
+		results.push(...pageResults);
+		const hasNext = Boolean((page._links as IDataObject | undefined)?.next);
+		if (pageResults.length === 0 || (!hasNext && pageResults.length < pageSize)) break;
+		if (limit !== undefined && results.length >= limit) break;
+		offset += pageResults.length;
+	}
+	return limit === undefined ? results : results.slice(0, limit);
+}
