@@ -1,0 +1,68 @@
+'use strict';
+
+// The operations the project uses, by a version-independent name, with the
+// operationId each spec version gives them. A version left out means the
+// operation does not exist in that version (checked by reduce-spec.js).
+const VERSIONS = ['v6', 'v7', 'v8'];
+
+const OPERATIONS = [
+	{ name: 'token', v6: 'token', v7: 'token', v8: 'token' },
+	{ name: 'logout', v7: 'logout', v8: 'logout' },
+	{ name: 'ServiceInstance_Get' },
+	{ name: 'Organization_Get' },
+	{ name: 'Organization_GetById' },
+	{
+		name: 'Organization_Explore',
+		v6: 'Organization_ExploreAction',
+		v7: 'Organization_ExploreAction',
+		v8: 'Organization_Explore',
+	},
+	{
+		name: 'RestorePoint_GetRestorePoints',
+		v6: 'RestorePoint_GetRestorePoints',
+		v7: 'RestorePoint_GetRestorePointsV7',
+		v8: 'RestorePoint_GetRestorePoints',
+	},
+	{ name: 'RestoreSession_GetPage' },
+	{ name: 'RestoreSession_GetByRestoreSessionId' },
+	{ name: 'RestoreSession_StopAction' },
+	{ name: 'RestoreSessionEvent_Get' },
+	{ name: 'SharePointSite_Get' },
+	{ name: 'SharePointSite_GetById' },
+	{ name: 'SharePointList_Get' },
+	{ name: 'SharePointList_GetById' },
+	{ name: 'SharePointList_SearchListByOptions' },
+	{ name: 'SharePointSite_SearchSiteByOptions' },
+	{ name: 'SharePointItem_Get' },
+	{ name: 'SharePointItem_GetById' },
+	{ name: 'SharePointAttachment_Get' },
+	{ name: 'SharePointAttachment_GetById' },
+	{ name: 'SharePointAttachment_SaveAttachmentsAction' },
+	{ name: 'SharePointAttachment_SaveAttachmentAction' },
+	{ name: 'SharePointAttachment_SendAttachmentsAction' },
+	{ name: 'SharePointAttachment_SendAttachmentAction' },
+	{ name: 'VespEmailSettings_Get' },
+	{ name: 'VespEmailSettings_Update' },
+	{
+		name: 'VespEmailSettings_SendTestEmail',
+		v6: 'VespEmailSettings_SendTestEmailAction',
+		v7: 'VespEmailSettings_SendTestEmailAction',
+		v8: 'VespEmailSettings_SendTestEmail',
+	},
+];
+
+/** operationId of `name` in `version`, or undefined when that version lacks it. */
+function operationIdFor(version, name) {
+	const entry = OPERATIONS.find((op) => op.name === name);
+	if (!entry || !VERSIONS.includes(version)) return undefined;
+	const hasExplicitIds = VERSIONS.some((v) => v in entry);
+	return hasExplicitIds ? entry[version] : entry.name;
+}
+
+/** Version-independent name of a version's operationId, or undefined. */
+function nameForOperationId(version, operationId) {
+	const entry = OPERATIONS.find((op) => operationIdFor(version, op.name) === operationId);
+	return entry ? entry.name : undefined;
+}
+
+module.exports = { VERSIONS, OPERATIONS, operationIdFor, nameForOperationId };

@@ -1,0 +1,263 @@
+'use strict';
+// The end-to-end cases, run against one lane (a real n8n process) and the in-process simulator.
+
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { findStoredBinary } = require('./binary-store');
+const {
+	n8nEnv,
+	n8nOk,
+	executeWorkflow,
+	nodeItems,
+	writeJson,
+	startServer,
+	restClient,
+	ensureOwner,
+	testCredential,
+} = require('./n8n');
+const { installIntoUserFolder, NODE_TYPE } = require('./package');
+const { REPO_ROOT } = require('./lanes');
+const { seconds } = require('./process');
+const {
+	simulatorCredentials,
+	saveWorkflow,
+	sendWorkflow,
+	continueOnFailWorkflow,
+} = require('./workflows');
+
+const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+const OWNER = {
+	email: 'e2e-owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2e-Owner-Passw0rd',
+};
+
+function helpdeskIds(sim) {
+	const item = sim.fixture.item('helpdesk');
+	return {
+		restoreSessionId: sim.fixture.restoreSession.id,
+		siteId: item.siteId,
+		itemId: item.id,
+		item,
+	};
+}
+
+/** Asserts a clean CLI execution and returns the parsed run. */
+function assertSucceeded(result, what) {
+	const detail = () => `${what}: exit ${result.code ?? result.signal}\n${(result.stdout + result.stderr).slice(-3000)}`;
+	assert.ok(result.run, `no run JSON in the output of ${what}\n${detail()}`);
+	assert.equal(result.code, 0, detail());
+	const error = result.run.data?.resultData?.error;
+	assert.equal(error, undefined, `${what} reported an error: ${error?.message}`);
+	return result.run;
+}
+
+function sha(buffer) {
+	return crypto.createHash('sha256').update(buffer).digest('hex').slice(0, 16);
+}
+
+function sameBytes(actual, expected, label) {
+	assert.equal(actual.length, expected.length, `${label}: ${actual.length} bytes, expected ${expected.length}`);
+	assert.ok(actual.equals(expected), `${label}: content differs (sha256 ${sha(actual)} vs ${sha(expected)})`);
+}
+
+/**
+ * Runs every case of a lane. `record(name, fn)` runs one named case and counts it.
+ * Returns the timings of the lane's steps.
+ */
+async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
+	const userFolder = path.join(workDir, 'user');
+	const outDir = path.join(workDir, 'written-files');
+	fs.mkdirSync(outDir, { recursive: true });
+	const logFile = path.join(workDir, 'n8n.log');
+	const env = await n8nEnv(laneDef, userFolder, {
+		// 2.x only lets "Read/Write Files from Disk" touch allowed folders.
+		N8N_RESTRICT_FILE_ACCESS_TO: outDir,
+	});
+	const ids = helpdeskIds(sim);
+	const creds = simulatorCredentials(sim);
+	const tag = `[lane ${laneDef.id}]`;
+	const timings = {};
+	const timed = async (label, fn) => {
+		const started = Date.now();
+		try {
+			return await fn();
+		} finally {
+			timings[label] = Date.now() - started;
+		}
+	};
+
+	let ready = false;
+	await record(`${tag} install the packed package and import credentials + workflows`, async () => {
+		await installIntoUserFolder(tarball, userFolder);
+		const credFile = writeJson(path.join(workDir, 'credentials.json'), Object.values(creds));
+		const wfDir = path.join(workDir, 'workflows');
+		const workflows = [
+			saveWorkflow(creds.good, ids, outDir),
+			sendWorkflow(creds.good, ids, {
+				to: 'anna.meier@contoso.com',
+				subject: 'E2E restore',
+				text: 'Restored by the e2e lane',
+				attachmentNames: ['ACME-42 Signed Contract.pdf', 'call notes.txt'],
+			}),
+			continueOnFailWorkflow(creds.good, ids, badItemId(ids), 'Call notes.txt'),
+		];
+		for (const wf of workflows) writeJson(path.join(wfDir, `${wf.id}.json`), wf);
+		await timed('import', async () => {
+			await n8nOk(laneDef, env, ['import:credentials', `--input=${credFile}`], { logFile });
+			const imported = await n8nOk(laneDef, env, ['import:workflow', '--separate', `--input=${wfDir}`], { logFile });
+			assert.match(imported.stdout + imported.stderr, /imported|Successfully/i);
+		});
+		ready = true;
+	});
+
+	const needsSetup = async (name, fn) =>
+		record(name, async () => {
+			assert.ok(ready, 'skipped: the install/import step failed');
+			await fn();
+		});
+
+	await needsSetup(`${tag} (a) save, one item per attachment: stored and written bytes equal the backup`, async () => {
+		sim.reset();
+		const result = await timed('execute save', () => executeWorkflow(laneDef, env, 'vb365E2eSave0001', { logFile }));
+		const run = assertSucceeded(result, 'execute save');
+		const items = nodeItems(run, 'Save Attachments');
+		const expected = ids.item.attachments;
+		assert.ok(Array.isArray(items), 'no output from "Save Attachments"');
+		assert.equal(items.length, expected.length, 'one item per attachment');
+		items.forEach((item, index) => {
+			const attachment = expected[index];
+			assert.equal(item.json.id, attachment.id, `item ${index} is attachment ${attachment.name}`);
+			const binary = item.binary?.data;
+			assert.ok(binary, `item ${index} has no binary "data"`);
+			assert.equal(binary.fileName, attachment.name);
+			assert.match(String(binary.id), /^filesystem(-v2)?:/, 'filesystem binary mode');
+			const stored = findStoredBinary(userFolder, binary.id);
+			assert.ok(stored, `binary ${binary.id} not found in the binary data folder`);
+			sameBytes(fs.readFileSync(stored), sim.attachmentContent(attachment.id), `stored ${attachment.name}`);
+			sameBytes(
+				fs.readFileSync(path.join(outDir, attachment.name)),
+				sim.attachmentContent(attachment.id),
+				`written ${attachment.name}`,
+			);
+		});
+		assert.equal(nodeItems(run, 'Write Files')?.length, expected.length, 'every file went through "Write Files"');
+	});
+
+	await needsSetup(`${tag} (b) send: the server's outbox has the mail for the requester`, async () => {
+		sim.reset();
+		const result = await timed('execute send', () => executeWorkflow(laneDef, env, 'vb365E2eSend0001', { logFile }));
+		const run = assertSucceeded(result, 'execute send');
+		const [item] = nodeItems(run, 'Send Attachments') ?? [];
+		assert.equal(item?.json?.sent, true, 'node output says sent');
+		assert.equal(sim.outbox.length, 1, 'exactly one mail');
+		const mail = sim.outbox[0];
+		assert.equal(mail.to, 'anna.meier@contoso.com');
+		assert.equal(mail.subject, 'E2E restore');
+		assert.equal(mail.itemId, ids.itemId);
+		assert.deepEqual(
+			mail.attachments.map((a) => a.name).sort(),
+			['ACME-42 Signed Contract.pdf', 'Call notes.txt'],
+		);
+	});
+
+	await needsSetup(`${tag} (c) continue on fail: bad item ID gives an error item, the good one succeeds`, async () => {
+		sim.reset();
+		const result = await timed('execute continue-on-fail', () =>
+			executeWorkflow(laneDef, env, 'vb365E2eCoF00001', { logFile }),
+		);
+		const run = assertSucceeded(result, 'execute continue-on-fail');
+		const items = nodeItems(run, 'Save per Ticket');
+		assert.ok(Array.isArray(items), 'no output from "Save per Ticket"');
+		assert.equal(items.length, 2, `two items out, got ${JSON.stringify(items?.map((i) => i.json))}`);
+		const good = items.find((i) => i.pairedItem?.item === 0);
+		const bad = items.find((i) => i.pairedItem?.item === 1);
+		assert.ok(good && bad, 'one item paired with each input');
+		assert.equal(good.json.error, undefined);
+		assert.equal(good.binary?.data?.fileName, 'Call notes.txt');
+		const stored = findStoredBinary(userFolder, good.binary.data.id);
+		const notes = ids.item.attachments.find((a) => a.name === 'Call notes.txt');
+		sameBytes(fs.readFileSync(stored), sim.attachmentContent(notes.id), 'Call notes.txt');
+		assert.equal(typeof bad.json.error, 'string', `error item: ${JSON.stringify(bad.json)}`);
+		assert.ok(bad.json.error.length > 10, 'error message says something');
+		assert.equal(bad.binary, undefined);
+		process.stdout.write(`      error item: ${bad.json.error}\n`);
+	});
+
+	await needsSetup(`${tag} (e) examples/*.json import cleanly and keep their nodes`, async () => {
+		const files = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));
+		assert.ok(files.length >= 2, 'at least two example workflows');
+		const dir = path.join(workDir, 'examples');
+		fs.mkdirSync(dir, { recursive: true });
+		for (const f of files) fs.copyFileSync(path.join(EXAMPLES_DIR, f), path.join(dir, f));
+		await timed('import examples', () =>
+			n8nOk(laneDef, env, ['import:workflow', '--separate', `--input=${dir}`], { logFile }),
+		);
+		const exported = path.join(workDir, 'exported.json');
+		await n8nOk(laneDef, env, ['export:workflow', '--all', `--output=${exported}`], { logFile });
+		const all = JSON.parse(fs.readFileSync(exported, 'utf8'));
+		for (const f of files) {
+			const example = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+			const stored = all.find((wf) => wf.id === example.id);
+			assert.ok(stored, `${f}: workflow ${example.id} not in the export`);
+			assert.deepEqual(stored.nodes.map((n) => n.type).sort(), example.nodes.map((n) => n.type).sort(), f);
+			assert.ok(stored.nodes.some((n) => n.type === NODE_TYPE), `${f} uses ${NODE_TYPE}`);
+		}
+	});
+
+	let server;
+	let client;
+	await needsSetup(`${tag} (d0) n8n start serves the editor API and the owner can log in`, async () => {
+		server = await timed('n8n start', () => startServer(laneDef, env, { logFile }));
+		client = restClient(server.baseUrl);
+		await ensureOwner(client, OWNER);
+	});
+
+	const credentialCase = (name, fn) =>
+		record(name, async () => {
+			assert.ok(client?.loggedIn, 'skipped: n8n start / owner login failed');
+			await fn();
+		});
+	try {
+		await credentialCase(`${tag} (d1) credential test passes for the right login`, async () => {
+			const result = await timed('credential test', () => testCredential(client, creds.good));
+			assert.equal(result.status, 'OK', `got ${result.status}: ${result.message}`);
+		});
+		await credentialCase(`${tag} (d2) credential test fails for a wrong password, without echoing it`, async () => {
+			const result = await testCredential(client, creds.wrongPassword);
+			assert.equal(result.status, 'Error', `got ${result.status}: ${result.message}`);
+			assert.match(result.message, /password|user ?name|log ?in|credential/i, result.message);
+			assert.ok(!result.message.includes(creds.wrongPassword.data.password), 'password leaked into the message');
+			process.stdout.write(`      message: ${result.message}\n`);
+		});
+		await credentialCase(`${tag} (d3) credential test refuses the self-signed server without "Ignore SSL Issues"`, async () => {
+			const result = await testCredential(client, creds.strictTls);
+			assert.equal(result.status, 'Error', `got ${result.status}: ${result.message}`);
+			assert.match(result.message, /certificate|self[- ]signed|SSL|TLS/i, result.message);
+			process.stdout.write(`      message: ${result.message}\n`);
+		});
+	} finally {
+		if (server) {
+			const exit = await server.stop();
+			timings['n8n stop'] = exit.code ?? exit.signal;
+		}
+	}
+	return timings;
+}
+
+/** Same site, two GUIDs that name no item: a well-formed ID the server answers 404 for. */
+function badItemId(ids) {
+	return `${ids.siteId}00000000-0000-4000-8000-00000000dead00000000-0000-4000-8000-00000000beef`;
+}
+
+function formatTimings(timings) {
+	return Object.entries(timings)
+		.map(([k, v]) => `${k} ${typeof v === 'number' && k !== 'n8n stop' ? seconds(v) : `exit ${v}`}`)
+		.join(', ');
+}
+
+module.exports = { runLaneCases, formatTimings, helpdeskIds, OWNER };
