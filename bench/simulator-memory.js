@@ -14,9 +14,13 @@ const TARGET_MB = 150;
 
 function startSimulator() {
 	const cli = path.join(__dirname, '..', 'test', 'simulator', 'cli.js');
-	const child = spawn(process.execPath, [cli, '--port', '0', '--large-sizes', SIZES, '--profile', '8.x'], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[cli, '--port', '0', '--large-sizes', SIZES, '--profile', '8.x'],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	return new Promise((resolve, reject) => {
 		let out = '';
 		child.stdout.on('data', (d) => {
@@ -24,7 +28,8 @@ function startSimulator() {
 			const url = /URL:\s+(\S+)/.exec(out);
 			const user = /Username:\s+(.+)/.exec(out);
 			const pass = /Password:\s+(.+)/.exec(out);
-			if (url && user && pass && out.includes('Ctrl-C')) resolve({ child, url: url[1], username: user[1].trim(), password: pass[1].trim() });
+			if (url && user && pass && out.includes('Ctrl-C'))
+				resolve({ child, url: url[1], username: user[1].trim(), password: pass[1].trim() });
 		});
 		child.on('exit', (code) => reject(new Error(`simulator exited early (${code})`)));
 	});
@@ -38,10 +43,14 @@ function rssKiB(pid, field) {
 
 function curl(args) {
 	return new Promise((resolve, reject) => {
-		const p = spawn('curl', ['-sk', '--fail-with-body', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const p = spawn('curl', ['-sk', '--fail-with-body', ...args], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
 		let out = '';
 		p.stdout.on('data', (d) => (out += d));
-		p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`curl exited ${code}: ${out.slice(0, 200)}`))));
+		p.on('exit', (code) =>
+			code === 0 ? resolve(out) : reject(new Error(`curl exited ${code}: ${out.slice(0, 200)}`)),
+		);
 	});
 }
 
@@ -52,11 +61,17 @@ async function main() {
 		const fixture = JSON.parse(await curl([`${sim.url}/__sim/fixture`]));
 		const token = JSON.parse(
 			await curl([
-				'-X', 'POST', `${sim.url}/v8/token`,
-				'--data-urlencode', 'grant_type=password',
-				'--data-urlencode', `username=${sim.username}`,
-				'--data-urlencode', `password=${sim.password}`,
-				'--data-urlencode', 'disable_antiforgery_token=true',
+				'-X',
+				'POST',
+				`${sim.url}/v8/token`,
+				'--data-urlencode',
+				'grant_type=password',
+				'--data-urlencode',
+				`username=${sim.username}`,
+				'--data-urlencode',
+				`password=${sim.password}`,
+				'--data-urlencode',
+				'disable_antiforgery_token=true',
 			]),
 		).access_token;
 		const itemUrl = (key) => {
@@ -75,7 +90,18 @@ async function main() {
 			}
 		}, 50);
 		const started = process.hrtime.bigint();
-		const written = await curl(['-X', 'POST', ...auth, '-d', '{}', '-o', '/dev/null', '-w', '%{size_download}', `${itemUrl('large')}/Attachments/save`]);
+		const written = await curl([
+			'-X',
+			'POST',
+			...auth,
+			'-d',
+			'{}',
+			'-o',
+			'/dev/null',
+			'-w',
+			'%{size_download}',
+			`${itemUrl('large')}/Attachments/save`,
+		]);
 		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 		clearInterval(sampler);
 		peakKiB = Math.max(peakKiB, rssKiB(pid, 'VmHWM'));
@@ -85,7 +111,16 @@ async function main() {
 		const checks = [];
 		for (const key of ['helpdesk', 'tricky', 'many']) {
 			const file = path.join(tmp, `${key}.zip`);
-			await curl(['-X', 'POST', ...auth, '-d', '{}', '-o', file, `${itemUrl(key)}/Attachments/save`]);
+			await curl([
+				'-X',
+				'POST',
+				...auth,
+				'-d',
+				'{}',
+				'-o',
+				file,
+				`${itemUrl(key)}/Attachments/save`,
+			]);
 			const out = execFileSync('unzip', ['-t', file], { encoding: 'utf8' });
 			checks.push(/No errors detected/.test(out) ? `${key}: ok` : `${key}: FAILED`);
 		}
@@ -104,7 +139,8 @@ async function main() {
 			unzipTest: checks,
 		};
 		console.log(JSON.stringify(result, null, 2));
-		if (result.peakRssMB >= TARGET_MB || checks.some((c) => c.endsWith('FAILED'))) process.exitCode = 1;
+		if (result.peakRssMB >= TARGET_MB || checks.some((c) => c.endsWith('FAILED')))
+			process.exitCode = 1;
 	} finally {
 		sim.child.kill('SIGINT');
 	}

@@ -44,7 +44,7 @@ function fixtureItem(sim, key) {
  * Runs Items → Veeam node. `parameters` may be a function of the input item index when
  * `inputItems` is given, to vary per-item parameters through expressions.
  */
-async function runNode(sim, { parameters, credential = {}, inputItems = [{ json: {} }], nodeSettings = {} }) {
+async function runNode(sim, { parameters, credential = {}, inputItems = [{}], nodeSettings = {} }) {
 	const nodes = [
 		{ id: '1', name: 'Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: {} },
 		{

@@ -35,7 +35,9 @@ describe('simulator: attachments list and save', () => {
 		const item = sim.fixture.item('helpdesk');
 		const v2 = (await get(base(2, 'helpdesk'))).json;
 		expect(Array.isArray(v2)).toBe(true);
-		expect(v2.map((a) => [a.name, a.size, a.sizeBytes])).toEqual(item.attachments.map((a) => [a.name, a.sizeBytes, undefined]));
+		expect(v2.map((a) => [a.name, a.size, a.sizeBytes])).toEqual(
+			item.attachments.map((a) => [a.name, a.sizeBytes, undefined]),
+		);
 		const v5 = (await get(base(5, 'helpdesk'))).json;
 		expect(v5.map((a) => a.sizeBytes)).toEqual(item.attachments.map((a) => a.sizeBytes));
 		expect(v5[0]._links.self.href).toMatch(/^https:\/\//);
@@ -45,8 +47,15 @@ describe('simulator: attachments list and save', () => {
 		const item = sim.fixture.item('helpdesk');
 		const v8 = (await get(base(8, 'helpdesk'))).json;
 		expect(v8).toMatchObject({ offset: 0, limit: 30 });
-		expect(v8.results[0]).toMatchObject({ id: item.attachments[0].id, siteId: item.siteId, itemId: item.id, sizeBytes: 183211 });
-		expect(v8.results[0].url).toBe('/sites/Contracts/Lists/Contracts/Attachments/42/ACME-42 Signed Contract.pdf');
+		expect(v8.results[0]).toMatchObject({
+			id: item.attachments[0].id,
+			siteId: item.siteId,
+			itemId: item.id,
+			sizeBytes: 183211,
+		});
+		expect(v8.results[0].url).toBe(
+			'/sites/Contracts/Lists/Contracts/Attachments/42/ACME-42 Signed Contract.pdf',
+		);
 		const v6 = (await get(base(6, 'helpdesk'))).json;
 		expect(v6.totalCount).toBe(4);
 		expect(v6.results[0].siteId).toBeUndefined();
@@ -63,7 +72,10 @@ describe('simulator: attachments list and save', () => {
 
 	test('v8 save of all attachments streams a ZIP equal to the fixture (mixed stored/deflated)', async () => {
 		const atts = sim.fixture.item('helpdesk').attachments;
-		const entries = await expectZipOf(await post(`${base(8, 'helpdesk')}/save`, { attachments: [] }), atts);
+		const entries = await expectZipOf(
+			await post(`${base(8, 'helpdesk')}/save`, { attachments: [] }),
+			atts,
+		);
 		expect(entries.map((e) => e.compressionMethod)).toEqual([8, 0, 0, 8]);
 		expect(sim.stats.saves).toBe(1);
 	});
@@ -71,7 +83,14 @@ describe('simulator: attachments list and save', () => {
 	test('tricky names, a zero-byte file, and the UTF-8 flag', async () => {
 		const atts = sim.fixture.item('tricky').attachments;
 		const names = atts.map((a) => a.name);
-		expect(names).toEqual(expect.arrayContaining(['Angebot Müller – 2024.pdf', '見積書.xlsx', 'quote "draft".txt', 'empty.txt']));
+		expect(names).toEqual(
+			expect.arrayContaining([
+				'Angebot Müller – 2024.pdf',
+				'見積書.xlsx',
+				'quote "draft".txt',
+				'empty.txt',
+			]),
+		);
 		expect(names.some((n) => n.includes(';'))).toBe(true);
 		expect(names.some((n) => n.includes('=') && n.includes('%'))).toBe(true);
 		const entries = await expectZipOf(await post(`${base(8, 'tricky')}/save`, {}), atts);
@@ -84,10 +103,14 @@ describe('simulator: attachments list and save', () => {
 			attachments: [{ id: atts[3].id }, { Id: atts[1].id.toUpperCase() }, { id: atts[3].id }],
 		});
 		await expectZipOf(res, [atts[3], atts[1]]);
-		const unknown = await post(`${base(8, 'helpdesk')}/save`, { attachments: [{ id: `${atts[0].itemId}00000000-0000-4000-8000-000000000000` }] });
+		const unknown = await post(`${base(8, 'helpdesk')}/save`, {
+			attachments: [{ id: `${atts[0].itemId}00000000-0000-4000-8000-000000000000` }],
+		});
 		expect(unknown.status).toBe(404);
 		expect(unknown.json.errorCode).toBe('ResourceNotFound');
-		const foreign = await post(`${base(8, 'helpdesk')}/save`, { attachments: [{ id: sim.fixture.item('duplicateA').attachments[0].id }] });
+		const foreign = await post(`${base(8, 'helpdesk')}/save`, {
+			attachments: [{ id: sim.fixture.item('duplicateA').attachments[0].id }],
+		});
 		expect(foreign.status).toBe(404);
 		expect((await post(`${base(8, 'helpdesk')}/save`, { attachments: 'all' })).status).toBe(400);
 		expect((await post(`${base(8, 'helpdesk')}/save`, { attachments: [{}] })).status).toBe(400);
@@ -98,7 +121,9 @@ describe('simulator: attachments list and save', () => {
 		const att = sim.fixture.item('helpdesk').attachments[2];
 		const res = await post(`${base(6, 'helpdesk')}/${att.id}/save`);
 		await expectZipOf(res, [att]);
-		expect(res.headers['content-disposition']).toBe("attachment; filename*=UTF-8''Whiteboard%20photo.png.zip");
+		expect(res.headers['content-disposition']).toBe(
+			"attachment; filename*=UTF-8''Whiteboard%20photo.png.zip",
+		);
 	});
 
 	test('duplicate names across items stay separate', async () => {
@@ -113,9 +138,14 @@ describe('simulator: attachments list and save', () => {
 	test('v5 Action save (key case-insensitive, null or selection) and v2 save', async () => {
 		const atts = sim.fixture.item('helpdesk').attachments;
 		await expectZipOf(await post(`${base(5, 'helpdesk')}/Action`, { save: null }), atts);
-		await expectZipOf(await post(`${base(5, 'helpdesk')}/action`, { Save: { attachments: [{ id: atts[0].id }] } }), [atts[0]]);
+		await expectZipOf(
+			await post(`${base(5, 'helpdesk')}/action`, { Save: { attachments: [{ id: atts[0].id }] } }),
+			[atts[0]],
+		);
 		await expectZipOf(await post(`${base(2, 'helpdesk')}/Action`, { save: null }), atts);
-		expect((await post(`${base(5, 'helpdesk')}/Action`, { save: null, sendTo: {} })).status).toBe(400);
+		expect((await post(`${base(5, 'helpdesk')}/Action`, { save: null, sendTo: {} })).status).toBe(
+			400,
+		);
 		expect((await post(`${base(5, 'helpdesk')}/Action`, { restoreTo: {} })).status).toBe(400);
 	});
 
@@ -139,14 +169,24 @@ describe('simulator: Content-Disposition modes and ZIP64', () => {
 	const item = (sim) => sim.fixture.item('tricky');
 	const save = async (sim) => {
 		const t = await login(sim, 8);
-		return call(sim, 'POST', `/v8${itemPath(item(sim).attachments[0])}/Attachments/save`, { token: t.access_token, json: {} });
+		return call(sim, 'POST', `/v8${itemPath(item(sim).attachments[0])}/Attachments/save`, {
+			token: t.access_token,
+			json: {},
+		});
 	};
 
 	test.each([
 		['none', () => undefined],
-		['filename', (title) => `attachment; filename="${Buffer.from(`${title}.zip`).toString('latin1')}"`],
+		[
+			'filename',
+			(title) => `attachment; filename="${Buffer.from(`${title}.zip`).toString('latin1')}"`,
+		],
 		['filename*', (title) => `attachment; filename*=UTF-8''${encodeURIComponent(`${title}.zip`)}`],
-		['both', (title) => `attachment; filename="M_ller GmbH _ Verl_ngerung 2024.zip"; filename*=UTF-8''${encodeURIComponent(`${title}.zip`)}`],
+		[
+			'both',
+			(title) =>
+				`attachment; filename="M_ller GmbH _ Verl_ngerung 2024.zip"; filename*=UTF-8''${encodeURIComponent(`${title}.zip`)}`,
+		],
 	])('contentDisposition %s', async (mode, expected) => {
 		const sim = await startSimulator({ contentDisposition: mode });
 		try {
@@ -163,7 +203,9 @@ describe('simulator: Content-Disposition modes and ZIP64', () => {
 		expect(contentDisposition('filename*', `quote "draft" (1)'s.zip`)).toBe(
 			"attachment; filename*=UTF-8''quote%20%22draft%22%20%281%29%27s.zip",
 		);
-		expect(contentDisposition('filename', 'a"b\\c.zip')).toBe('attachment; filename="a\\"b\\\\c.zip"');
+		expect(contentDisposition('filename', 'a"b\\c.zip')).toBe(
+			'attachment; filename="a\\"b\\\\c.zip"',
+		);
 	});
 
 	test('forceZip64 writes ZIP64 records that still unzip', async () => {
@@ -181,6 +223,8 @@ describe('simulator: Content-Disposition modes and ZIP64', () => {
 	});
 
 	test('an unknown contentDisposition mode is rejected at start', async () => {
-		await expect(startSimulator({ contentDisposition: 'inline' })).rejects.toThrow(/contentDisposition/);
+		await expect(startSimulator({ contentDisposition: 'inline' })).rejects.toThrow(
+			/contentDisposition/,
+		);
 	});
 });

@@ -36,7 +36,8 @@ const BOOLEAN_FLAGS = new Set(['force-zip64']);
 
 function parseArgs(argv, env) {
 	const values = {};
-	for (const [flag, name] of Object.entries(FLAGS)) if (env[name] !== undefined && env[name] !== '') values[flag] = env[name];
+	for (const [flag, name] of Object.entries(FLAGS))
+		if (env[name] !== undefined && env[name] !== '') values[flag] = env[name];
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === '--help' || arg === '-h') return { help: true };
@@ -68,7 +69,11 @@ function toOptions(v) {
 	if (v.email) opts.emailSettings = v.email;
 	if (v['large-sizes']) opts.largeAttachmentSizes = v['large-sizes'].split(',').map(parseSize);
 	if (v['force-zip64']) opts.forceZip64 = /^(1|true|yes)$/i.test(v['force-zip64']);
-	if (v.username || v.password) opts.credentials = { ...(v.username && { username: v.username }), ...(v.password && { password: v.password }) };
+	if (v.username || v.password)
+		opts.credentials = {
+			...(v.username && { username: v.username }),
+			...(v.password && { password: v.password }),
+		};
 	return opts;
 }
 
@@ -80,7 +85,9 @@ async function main() {
 	}
 	const sim = await startSimulator(toOptions(values));
 	if (values['cert-out']) fs.writeFileSync(values['cert-out'], sim.certificatePem);
-	const versions = sim.profile.served.map((n) => `v${n}${sim.profile.deprecated.includes(n) ? ' (deprecated)' : ''}`);
+	const versions = sim.profile.served.map(
+		(n) => `v${n}${sim.profile.deprecated.includes(n) ? ' (deprecated)' : ''}`,
+	);
 	const large = sim.fixture.item('large').attachments.reduce((n, a) => n + a.sizeBytes, 0);
 	console.log(`VB365 REST API simulator (profile ${sim.profile.name}, build ${sim.profile.build})
   URL:          ${sim.url}

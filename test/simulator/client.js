@@ -47,7 +47,8 @@ function call(sim, method, path, opts = {}) {
 					const body = Buffer.concat(chunks);
 					const text = body.toString('utf8');
 					let json;
-					if (String(res.headers['content-type'] || '').includes('json') && text) json = JSON.parse(text);
+					if (String(res.headers['content-type'] || '').includes('json') && text)
+						json = JSON.parse(text);
 					resolve({ status: res.statusCode, headers: res.headers, body, text, json });
 				});
 			},
@@ -79,8 +80,10 @@ async function client(sim, version = 8) {
 		version,
 		tokens,
 		get: (path, opts = {}) => call(sim, 'GET', p(path), { token: tokens.access_token, ...opts }),
-		post: (path, json, opts = {}) => call(sim, 'POST', p(path), { token: tokens.access_token, json, ...opts }),
-		put: (path, json, opts = {}) => call(sim, 'PUT', p(path), { token: tokens.access_token, json, ...opts }),
+		post: (path, json, opts = {}) =>
+			call(sim, 'POST', p(path), { token: tokens.access_token, json, ...opts }),
+		put: (path, json, opts = {}) =>
+			call(sim, 'PUT', p(path), { token: tokens.access_token, json, ...opts }),
 	};
 }
 

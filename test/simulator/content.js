@@ -60,12 +60,17 @@ const CORPUS = (() => {
 })();
 
 function keyFor(seed, attachmentId) {
-	return crypto.createHash('sha256').update(`content|${seed}|${String(attachmentId).toLowerCase()}`).digest();
+	return crypto
+		.createHash('sha256')
+		.update(`content|${seed}|${String(attachmentId).toLowerCase()}`)
+		.digest();
 }
 
 const ZEROS = Buffer.alloc(BLOCK);
 // Maps random bytes to lowercase letters, spaces and newlines, for text files.
-const PRINTABLE = Buffer.from(Array.from({ length: 256 }, (_, i) => (i < 208 ? 97 + (i % 26) : i < 250 ? 32 : 10)));
+const PRINTABLE = Buffer.from(
+	Array.from({ length: 256 }, (_, i) => (i < 208 ? 97 + (i % 26) : i < 250 ? 32 : 10)),
+);
 
 function keystream(key, blockIndex, length) {
 	const iv = Buffer.alloc(16);
@@ -121,7 +126,9 @@ function contentStream(att, seed) {
 
 function contentBuffer(att, seed) {
 	if (att.sizeBytes > MAX_IN_MEMORY) {
-		throw new Error(`attachment is ${att.sizeBytes} bytes; use attachmentStream() for files above ${MAX_IN_MEMORY}`);
+		throw new Error(
+			`attachment is ${att.sizeBytes} bytes; use attachmentStream() for files above ${MAX_IN_MEMORY}`,
+		);
 	}
 	const key = keyFor(seed, att.id);
 	const parts = [];

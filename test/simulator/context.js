@@ -60,7 +60,8 @@ class RequestContext {
 			if (required) throw invalid(`The ${name} parameter is required.`);
 			return {};
 		}
-		if (typeof v !== 'object' || Array.isArray(v)) throw invalid(`The ${name} parameter must be a JSON object.`);
+		if (typeof v !== 'object' || Array.isArray(v))
+			throw invalid(`The ${name} parameter must be a JSON object.`);
 		return v;
 	}
 

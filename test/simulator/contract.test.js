@@ -20,15 +20,26 @@ async function driveVersion(sim, v) {
 	const missing = '00000000-0000-4000-8000-000000000000';
 
 	// Auth
-	await call(sim, 'POST', `/v${v}/token`, { form: { grant_type: 'password', username: 'nobody', password: 'wrong' } });
+	await call(sim, 'POST', `/v${v}/token`, {
+		form: { grant_type: 'password', username: 'nobody', password: 'wrong' },
+	});
 	await call(sim, 'POST', `/v${v}/token`, { form: { grant_type: 'client_credentials' } });
 	await call(sim, 'POST', `/v${v}/token`, {
-		json: { grant_type: 'password', username: sim.credentials.username, password: sim.credentials.password },
+		json: {
+			grant_type: 'password',
+			username: sim.credentials.username,
+			password: sim.credentials.password,
+		},
 	});
 	const refreshed = await call(sim, 'POST', `/v${v}/token`, {
-		form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, ...(v >= 7 ? { disable_antiforgery_token: 'true' } : {}) },
+		form: {
+			grant_type: 'refresh_token',
+			refresh_token: tokens.refresh_token,
+			...(v >= 7 ? { disable_antiforgery_token: 'true' } : {}),
+		},
 	});
-	if (v >= 7) await call(sim, 'POST', `/v${v}/token/logout`, { token: refreshed.json.access_token });
+	if (v >= 7)
+		await call(sim, 'POST', `/v${v}/token/logout`, { token: refreshed.json.access_token });
 
 	// Service, organizations, restore points
 	await get('/ServiceInstance');
@@ -39,7 +50,12 @@ async function driveVersion(sim, v) {
 	await get(`/RestorePoints?organizationId=${org.id}`);
 
 	// Sessions
-	const explore = { dateTime: '2024-04-01T00:00:00Z', type: 'Vesp', showDeleted: false, showAllVersions: false };
+	const explore = {
+		dateTime: '2024-04-01T00:00:00Z',
+		type: 'Vesp',
+		showDeleted: false,
+		showAllVersions: false,
+	};
 	if (v >= 8) explore.repositoryId = null;
 	const created = await post(`/Organizations/${org.id}/explore`, explore);
 	await post(`/Organizations/${org.id}/explore`, { type: 'Exchange' });
@@ -71,7 +87,9 @@ async function driveVersion(sim, v) {
 	await get(`${att}?offset=0&limit=2`);
 	await get(`${att}/${first.id}`);
 	await get(`${att}/${helpdesk.id}${missing}`);
-	await post(`${att}/save`, { attachments: [{ id: first.id }, { id: helpdesk.attachments[2].id }] });
+	await post(`${att}/save`, {
+		attachments: [{ id: first.id }, { id: helpdesk.attachments[2].id }],
+	});
 	await post(`${att}/save`, { attachments: [] });
 	await post(`${att}/save`, { attachments: [{ id: `${helpdesk.id}${missing}` }] });
 	await post(`${att}/${first.id}/save`);
@@ -102,7 +120,11 @@ async function driveVersion(sim, v) {
 		text: 'Attached.',
 	});
 	await post(`${att}/send`, { to: 'not-an-address' });
-	await post(`${att}/${first.id}/send`, { to: 'customer@fabrikam.com', subject: 'One file', text: '' });
+	await post(`${att}/${first.id}/send`, {
+		to: 'customer@fabrikam.com',
+		subject: 'One file',
+		text: '',
+	});
 	await get(`/RestoreSessions/${rid}/Events?limit=10`);
 
 	// Injected server errors
@@ -157,7 +179,14 @@ describe('simulator: responses and accepted requests follow the Veeam OpenAPI co
 			// 401 deliberately has an empty body (no spec declares a 401).
 			if (x.status === 401 || !contract.findOperation(`v${v}`, x.method, x.url)) continue;
 			const body = x.responseStreamed ? Buffer.from('PK') : x.responseBody;
-			const r = contract.validateResponse(`v${v}`, x.method, x.url, x.status, x.responseContentType || undefined, body);
+			const r = contract.validateResponse(
+				`v${v}`,
+				x.method,
+				x.url,
+				x.status,
+				x.responseContentType || undefined,
+				body,
+			);
 			checked++;
 			statuses.add(x.status);
 			if (!r.ok) problems.push(`${x.method} ${x.route} ${x.status} -> ${r.errors.join('; ')}`);

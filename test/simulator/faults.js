@@ -15,7 +15,13 @@ const ACTION_KEYS = [
 	'setFields',
 	'revokeTokens',
 ];
-const BODY_KEYS = ['resetAfterBytes', 'truncateAfterBytes', 'corruptAt', 'corruptEntryDataAt', 'dripBytes'];
+const BODY_KEYS = [
+	'resetAfterBytes',
+	'truncateAfterBytes',
+	'corruptAt',
+	'corruptEntryDataAt',
+	'dripBytes',
+];
 
 function validateRule(rule) {
 	if (!rule || typeof rule !== 'object') throw new Error('a fault rule must be an object');
@@ -23,12 +29,18 @@ function validateRule(rule) {
 		throw new Error(`a fault rule needs one of: ${ACTION_KEYS.join(', ')}`);
 	}
 	if (rule.path !== undefined) new RegExp(rule.path, 'i');
-	if (rule.status !== undefined && !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)) {
+	if (
+		rule.status !== undefined &&
+		!(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)
+	) {
 		throw new Error('status must be an HTTP error code (400-599)');
 	}
-	if (rule.dripBytes !== undefined && !(rule.dripBytes > 0)) throw new Error('dripBytes must be > 0');
-	if (rule.nullFields !== undefined && !Array.isArray(rule.nullFields)) throw new Error('nullFields must be an array');
-	if (rule.setFields !== undefined && typeof rule.setFields !== 'object') throw new Error('setFields must be an object');
+	if (rule.dripBytes !== undefined && !(rule.dripBytes > 0))
+		throw new Error('dripBytes must be > 0');
+	if (rule.nullFields !== undefined && !Array.isArray(rule.nullFields))
+		throw new Error('nullFields must be an array');
+	if (rule.setFields !== undefined && typeof rule.setFields !== 'object')
+		throw new Error('setFields must be an object');
 	if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times > 0)) {
 		throw new Error('times must be a positive integer');
 	}
@@ -199,4 +211,11 @@ function bodyFaultStream(a, hooks) {
 	});
 }
 
-module.exports = { FaultRules, mergeActions, hasBodyFault, rewriteJson, bodyFaultStream, validateRule };
+module.exports = {
+	FaultRules,
+	mergeActions,
+	hasBodyFault,
+	rewriteJson,
+	bodyFaultStream,
+	validateRule,
+};

@@ -155,7 +155,11 @@ describe('simulator: fault injection', () => {
 	test('nullFields and setFields rewrite JSON responses (links untouched)', async () => {
 		sim.faults.add({ path: '/Attachments$', nullFields: ['name', 'sizeBytes'], times: 1 });
 		const list = await call(sim, 'GET', `/v8${itemPath(helpdesk())}/Attachments`, { token });
-		expect(list.json.results.every((a) => a.name === null && a.sizeBytes === null && typeof a.id === 'string')).toBe(true);
+		expect(
+			list.json.results.every(
+				(a) => a.name === null && a.sizeBytes === null && typeof a.id === 'string',
+			),
+		).toBe(true);
 		expect(list.json._links.self.href).toEqual(expect.any(String));
 		const rid = sim.fixture.restoreSession.id;
 		sim.faults.add({ path: `/RestoreSessions/${rid}$`, setFields: { state: 'Paused' } });
@@ -165,7 +169,12 @@ describe('simulator: fault injection', () => {
 	});
 
 	test('control routes: faults, outbox, stats, email settings, revoke, reset', async () => {
-		const added = await call(sim, 'POST', '/__sim/faults', { json: [{ path: '/Organizations$', status: 500, times: 1 }, { latencyMs: 1, path: '/nothing' }] });
+		const added = await call(sim, 'POST', '/__sim/faults', {
+			json: [
+				{ path: '/Organizations$', status: 500, times: 1 },
+				{ latencyMs: 1, path: '/nothing' },
+			],
+		});
 		expect(added.status).toBe(201);
 		expect(added.json.map((r) => r.id)).toEqual([expect.any(String), expect.any(String)]);
 		expect((await call(sim, 'GET', '/__sim/faults')).json).toHaveLength(2);
@@ -175,8 +184,13 @@ describe('simulator: fault injection', () => {
 		expect((await call(sim, 'POST', '/__sim/faults', { json: { path: 'x' } })).status).toBe(400);
 		expect((await call(sim, 'DELETE', '/__sim/faults')).status).toBe(204);
 
-		expect((await call(sim, 'PUT', '/__sim/email-settings', { json: { configured: true } })).status).toBe(204);
-		await call(sim, 'POST', `/v8${itemPath(helpdesk())}/Attachments/send`, { token, json: { to: 'a@contoso.com' } });
+		expect(
+			(await call(sim, 'PUT', '/__sim/email-settings', { json: { configured: true } })).status,
+		).toBe(204);
+		await call(sim, 'POST', `/v8${itemPath(helpdesk())}/Attachments/send`, {
+			token,
+			json: { to: 'a@contoso.com' },
+		});
 		const outbox = await call(sim, 'GET', '/__sim/outbox');
 		expect(outbox.json).toHaveLength(1);
 		expect(outbox.json[0].to).toBe('a@contoso.com');
@@ -186,7 +200,9 @@ describe('simulator: fault injection', () => {
 		expect(stats.json.connections).toBeGreaterThan(3);
 		expect(stats.json.requests).toBeGreaterThan(3);
 		expect((await call(sim, 'GET', '/__sim/requests')).json.length).toBeGreaterThan(3);
-		expect((await call(sim, 'GET', '/__sim/fixture')).json.restoreSession.id).toBe(sim.fixture.restoreSession.id);
+		expect((await call(sim, 'GET', '/__sim/fixture')).json.restoreSession.id).toBe(
+			sim.fixture.restoreSession.id,
+		);
 		const att = helpdesk().attachments[1];
 		const content = await call(sim, 'GET', `/__sim/attachments/${att.id}/content`);
 		expect(content.body.equals(sim.attachmentContent(att.id))).toBe(true);

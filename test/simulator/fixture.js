@@ -78,7 +78,9 @@ function loadFixture(opts = {}) {
 
 		const addItem = (site, list, raw, parentId, folderPath) => {
 			const itemId =
-				site.id + uuidFrom(seed, `item:${site.id}:${list.id}:${raw.number}:a`) + uuidFrom(seed, `item:${raw.number}:${list.id}:b`);
+				site.id +
+				uuidFrom(seed, `item:${site.id}:${list.id}:${raw.number}:a`) +
+				uuidFrom(seed, `item:${raw.number}:${list.id}:b`);
 			const created = isoPlusDays(o.restorePoints[0], -30 - raw.number, raw.number * 7);
 			const isFolder = Boolean(raw.isFolder);
 			const item = {
@@ -177,7 +179,14 @@ function loadFixture(opts = {}) {
 	}
 
 	const index = new Map();
-	for (const x of [...organizations, ...sites, ...lists, ...items, ...attachments, ...restorePoints]) {
+	for (const x of [
+		...organizations,
+		...sites,
+		...lists,
+		...items,
+		...attachments,
+		...restorePoints,
+	]) {
 		index.set(x.id.toLowerCase(), x);
 	}
 
@@ -207,7 +216,8 @@ function loadFixture(opts = {}) {
 			return x && x.itemId && x.kind ? x : undefined;
 		},
 	};
-	for (const [k, v] of Object.entries(hidden)) Object.defineProperty(fixture, k, { value: v, enumerable: false });
+	for (const [k, v] of Object.entries(hidden))
+		Object.defineProperty(fixture, k, { value: v, enumerable: false });
 	return fixture;
 }
 

@@ -28,7 +28,11 @@ const DEFAULTS = {
 const DISPOSITIONS = ['none', 'filename', 'filename*', 'both'];
 
 function normalizeOptions(opts) {
-	const o = { ...DEFAULTS, ...opts, credentials: { ...DEFAULTS.credentials, ...(opts.credentials || {}) } };
+	const o = {
+		...DEFAULTS,
+		...opts,
+		credentials: { ...DEFAULTS.credentials, ...(opts.credentials || {}) },
+	};
 	if (!DISPOSITIONS.includes(o.contentDisposition)) {
 		throw new Error(`contentDisposition must be one of ${DISPOSITIONS.join(', ')}`);
 	}
@@ -37,7 +41,10 @@ function normalizeOptions(opts) {
 		o[k] = Number(o[k]);
 	}
 	if (o.largeAttachmentSizes !== undefined) {
-		if (!Array.isArray(o.largeAttachmentSizes) || !o.largeAttachmentSizes.every((n) => Number.isSafeInteger(n) && n >= 0)) {
+		if (
+			!Array.isArray(o.largeAttachmentSizes) ||
+			!o.largeAttachmentSizes.every((n) => Number.isSafeInteger(n) && n >= 0)
+		) {
 			throw new Error('largeAttachmentSizes must be an array of byte counts');
 		}
 	}
@@ -46,7 +53,13 @@ function normalizeOptions(opts) {
 
 function emptyStats(stats = {}) {
 	for (const k of Object.keys(stats)) delete stats[k];
-	return Object.assign(stats, { tokenRequests: {}, connections: 0, requests: 0, saves: 0, sends: 0 });
+	return Object.assign(stats, {
+		tokenRequests: {},
+		connections: 0,
+		requests: 0,
+		saves: 0,
+		sends: 0,
+	});
 }
 
 class Simulator {
@@ -81,7 +94,8 @@ class Simulator {
 
 	logRequest(entry) {
 		this.requests.push(entry);
-		if (this.requests.length > this.options.maxRequestLog) this.requests.splice(0, this.requests.length - this.options.maxRequestLog);
+		if (this.requests.length > this.options.maxRequestLog)
+			this.requests.splice(0, this.requests.length - this.options.maxRequestLog);
 	}
 
 	/** A timer that stop() cancels (so a test never leaks a pending handle). */
@@ -106,7 +120,10 @@ class Simulator {
 		const started = Date.now();
 		const tick = () => {
 			if (socket.destroyed) return;
-			const pending = (bodyStream ? bodyStream.readableLength : 0) + (res.writableLength || 0) + socket.writableLength;
+			const pending =
+				(bodyStream ? bodyStream.readableLength : 0) +
+				(res.writableLength || 0) +
+				socket.writableLength;
 			if (pending === 0 || Date.now() - started > 2000) socket.destroy();
 			else this.later(tick, 5);
 		};

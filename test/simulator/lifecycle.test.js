@@ -24,10 +24,14 @@ describe('simulator: lifecycle', () => {
 			).rejects.toThrow(/self.signed|certificate/i);
 			const byName = await new Promise((resolve, reject) => {
 				https
-					.get(`https://localhost:${sim.port}/__sim/stats`, { ca: sim.certificatePem, agent: false }, (res) => {
-						res.resume();
-						resolve(res.statusCode);
-					})
+					.get(
+						`https://localhost:${sim.port}/__sim/stats`,
+						{ ca: sim.certificatePem, agent: false },
+						(res) => {
+							res.resume();
+							resolve(res.statusCode);
+						},
+					)
 					.on('error', reject);
 			});
 			expect(byName).toBe(200);
@@ -42,7 +46,8 @@ describe('simulator: lifecycle', () => {
 		try {
 			const t = (await login(sim, 8)).access_token;
 			const before = sim.stats.connections;
-			for (let i = 0; i < 5; i++) expect((await call(sim, 'GET', '/v8/Organizations', { token: t, agent })).status).toBe(200);
+			for (let i = 0; i < 5; i++)
+				expect((await call(sim, 'GET', '/v8/Organizations', { token: t, agent })).status).toBe(200);
 			expect(sim.stats.connections).toBe(before + 1);
 			expect(sim.stats.requests).toBe(6);
 		} finally {
@@ -58,11 +63,16 @@ describe('simulator: lifecycle', () => {
 		await call(sim, 'GET', '/v8/Organizations', { token: t, agent });
 		sim.faults.add({ path: '/save$', dripBytes: 10, dripIntervalMs: 1000 });
 		sim.faults.add({ path: '/ServiceInstance$', latencyMs: 60000 });
-		const download = await call(sim, 'POST', `/v8${itemPath(sim.fixture.item('helpdesk'))}/Attachments/save`, {
-			token: t,
-			json: {},
-			stream: true,
-		});
+		const download = await call(
+			sim,
+			'POST',
+			`/v8${itemPath(sim.fixture.item('helpdesk'))}/Attachments/save`,
+			{
+				token: t,
+				json: {},
+				stream: true,
+			},
+		);
 		const downloadEnded = new Promise((resolve) => {
 			download.on('close', resolve);
 			download.on('error', () => {});
@@ -88,11 +98,14 @@ describe('simulator: CLI', () => {
 		expect(parseSize('1.5GiB')).toBe(1.5 * 1024 ** 3);
 		expect(parseSize('4096')).toBe(4096);
 		expect(() => parseSize('lots')).toThrow(/invalid size/);
-		const v = parseArgs(['--port', '8443', '--profile=7.0', '--force-zip64', '--large-sizes', '1M,2M'], {
-			SIM_EMAIL: 'unconfigured',
-			SIM_TOKEN_LIFETIME: '5',
-			SIM_CONTENT_DISPOSITION: 'none',
-		});
+		const v = parseArgs(
+			['--port', '8443', '--profile=7.0', '--force-zip64', '--large-sizes', '1M,2M'],
+			{
+				SIM_EMAIL: 'unconfigured',
+				SIM_TOKEN_LIFETIME: '5',
+				SIM_CONTENT_DISPOSITION: 'none',
+			},
+		);
 		expect(toOptions(v)).toEqual({
 			port: 8443,
 			profile: '7.0',
@@ -108,12 +121,18 @@ describe('simulator: CLI', () => {
 	});
 
 	test('`node test/simulator/cli.js` prints URL, credentials and versions, serves, and stops on SIGINT', async () => {
-		const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', '--profile', '8.x'], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[path.join(__dirname, 'cli.js'), '--port', '0', '--profile', '8.x'],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let out = '';
 		child.stdout.on('data', (d) => (out += d));
-		const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+		const exited = new Promise((resolve) =>
+			child.on('exit', (code, signal) => resolve({ code, signal })),
+		);
 		await new Promise((resolve, reject) => {
 			const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15000);
 			child.stdout.on('data', () => {

@@ -21,7 +21,10 @@ function workingSession(ctx, rid) {
 /** A working VESP session: SharePoint resources exist only in SharePoint restore sessions. */
 function sharePointSession(ctx, rid) {
 	const s = workingSession(ctx, rid);
-	if (s.type !== 'Vesp') throw invalid(`Restore session ${s.id} is of type ${s.type}; SharePoint data requires a Vesp session.`);
+	if (s.type !== 'Vesp')
+		throw invalid(
+			`Restore session ${s.id} is of type ${s.type}; SharePoint data requires a Vesp session.`,
+		);
 	return s;
 }
 
@@ -32,13 +35,15 @@ function sitesOf(ctx, s) {
 
 function site(ctx, s, siteId) {
 	const x = ctx.sim.fixture.byId(siteId);
-	if (!x || !x.listIds || x.organizationId !== s.organizationId || s.empty) throw notFound(`SharePoint site with ID ${siteId}`);
+	if (!x || !x.listIds || x.organizationId !== s.organizationId || s.empty)
+		throw notFound(`SharePoint site with ID ${siteId}`);
 	return x;
 }
 
 function list(ctx, siteObj, listId) {
 	const x = ctx.sim.fixture.byId(listId);
-	if (!x || x.siteId !== siteObj.id || !siteObj.listIds.includes(x.id)) throw notFound(`SharePoint list with ID ${listId}`);
+	if (!x || x.siteId !== siteObj.id || !siteObj.listIds.includes(x.id))
+		throw notFound(`SharePoint list with ID ${listId}`);
 	return x;
 }
 
@@ -48,7 +53,8 @@ function itemsOf(ctx, siteObj) {
 
 function item(ctx, siteObj, itemId) {
 	const x = ctx.sim.fixture.byId(itemId);
-	if (!x || x.attachments === undefined || x.siteId !== siteObj.id) throw notFound(`SharePoint item with ID ${itemId}`);
+	if (!x || x.attachments === undefined || x.siteId !== siteObj.id)
+		throw notFound(`SharePoint item with ID ${itemId}`);
 	return x;
 }
 
@@ -66,4 +72,15 @@ function itemPath(ctx, params) {
 	return { session: s, site: st, item: it };
 }
 
-module.exports = { session, workingSession, sharePointSession, sitesOf, site, list, itemsOf, item, attachment, itemPath };
+module.exports = {
+	session,
+	workingSession,
+	sharePointSession,
+	sitesOf,
+	site,
+	list,
+	itemsOf,
+	item,
+	attachment,
+	itemPath,
+};

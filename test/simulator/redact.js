@@ -27,7 +27,8 @@ function redactValue(v) {
 	if (Array.isArray(v)) return v.map(redactValue);
 	if (!v || typeof v !== 'object') return v;
 	const out = {};
-	for (const [k, x] of Object.entries(v)) out[k] = SECRET_KEYS.has(k.toLowerCase()) ? REDACTED : redactValue(x);
+	for (const [k, x] of Object.entries(v))
+		out[k] = SECRET_KEYS.has(k.toLowerCase()) ? REDACTED : redactValue(x);
 	return out;
 }
 
@@ -35,7 +36,8 @@ function redactValue(v) {
 function redactBody(contentType, raw) {
 	if (typeof raw !== 'string' || raw === '') return undefined;
 	const type = String(contentType || '').toLowerCase();
-	if (type.includes('x-www-form-urlencoded')) return redactValue(Object.fromEntries(new URLSearchParams(raw)));
+	if (type.includes('x-www-form-urlencoded'))
+		return redactValue(Object.fromEntries(new URLSearchParams(raw)));
 	const parsed = tryParseJson(raw);
 	if (parsed !== undefined) return redactValue(parsed);
 	return `[unparsed body, ${Buffer.byteLength(raw)} bytes]`;
@@ -43,8 +45,10 @@ function redactBody(contentType, raw) {
 
 function headerSubset(h) {
 	const out = {};
-	for (const k of ['content-type', 'content-length', 'accept', 'user-agent']) if (h[k] !== undefined) out[k] = h[k];
-	if (h.authorization !== undefined) out.authorization = `${String(h.authorization).split(/\s+/)[0]} ${REDACTED}`;
+	for (const k of ['content-type', 'content-length', 'accept', 'user-agent'])
+		if (h[k] !== undefined) out[k] = h[k];
+	if (h.authorization !== undefined)
+		out.authorization = `${String(h.authorization).split(/\s+/)[0]} ${REDACTED}`;
 	if (h.cookie !== undefined) out.cookie = REDACTED;
 	return out;
 }

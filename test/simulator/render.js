@@ -39,7 +39,10 @@ function restorePoint(ctx, rp) {
 		isTeams: false,
 		isLongTermCopy: false,
 		isRetrieved: false,
-		_links: { self: ctx.link(`/RestorePoints/${rp.id}`), organization: ctx.link(`/Organizations/${rp.organizationId}`) },
+		_links: {
+			self: ctx.link(`/RestorePoints/${rp.id}`),
+			organization: ctx.link(`/Organizations/${rp.organizationId}`),
+		},
 	};
 	if (ctx.version >= 7) out.isCopy = false;
 	return out;
@@ -100,7 +103,10 @@ function backupOrganization(ctx, s, org) {
 		id: org.id,
 		name: org.name,
 		type: 'Office365',
-		_links: { self: ctx.link(`/RestoreSessions/${s.id}/Organization`), sites: ctx.link(`${spBase(ctx, s)}/Sites`) },
+		_links: {
+			self: ctx.link(`/RestoreSessions/${s.id}/Organization`),
+			sites: ctx.link(`${spBase(ctx, s)}/Sites`),
+		},
 	};
 }
 
@@ -142,7 +148,8 @@ function item(ctx, s, x) {
 	const self = `${spBase(ctx, s)}/Sites/${x.siteId}/Items/${x.id}`;
 	out._links = { self: ctx.link(self) };
 	if (!x.isFolder) out._links.attachments = ctx.link(`${self}/Attachments`);
-	if (x.parentId) out._links.parent = ctx.link(`${spBase(ctx, s)}/Sites/${x.siteId}/Items/${x.parentId}`);
+	if (x.parentId)
+		out._links.parent = ctx.link(`${spBase(ctx, s)}/Sites/${x.siteId}/Items/${x.parentId}`);
 	return out;
 }
 
@@ -157,7 +164,9 @@ function attachment(ctx, s, a) {
 		out.siteId = a.siteId;
 		out.itemId = a.itemId;
 	}
-	out._links = { self: ctx.link(`${spBase(ctx, s)}/Sites/${a.siteId}/Items/${a.itemId}/Attachments/${a.id}`) };
+	out._links = {
+		self: ctx.link(`${spBase(ctx, s)}/Sites/${a.siteId}/Items/${a.itemId}/Attachments/${a.id}`),
+	};
 	return out;
 }
 
@@ -182,7 +191,9 @@ function emailSettings(ctx, e) {
 		});
 	}
 	out._links = { self: ctx.link('/VespEmailSettings') };
-	out._actions = { sendTestEmail: { uri: ctx.href('/VespEmailSettings/SendTestEmail'), method: 'Post' } };
+	out._actions = {
+		sendTestEmail: { uri: ctx.href('/VespEmailSettings/SendTestEmail'), method: 'Post' },
+	};
 	return out;
 }
 

@@ -24,7 +24,11 @@ describe('simulator: send attachments and VESP email settings', () => {
 			expect(res.json.message).toMatch(/email notification settings are not configured/);
 		}
 		expect(sim.outbox).toEqual([]);
-		sim.setEmailSettings({ server: 'smtp.contoso.com', from: 'a@contoso.com', enableNotification: false });
+		sim.setEmailSettings({
+			server: 'smtp.contoso.com',
+			from: 'a@contoso.com',
+			enableNotification: false,
+		});
 		expect((await post(`${base(8)}/send`, { to: 'agent@contoso.com' })).status).toBe(400);
 	});
 
@@ -32,7 +36,12 @@ describe('simulator: send attachments and VESP email settings', () => {
 		sim.setEmailSettings(true);
 		const atts = sim.fixture.item('helpdesk').attachments;
 		const res = await post(`${base(5)}/Action`, {
-			sendto: { From: 'helpdesk@contoso.com', To: 'customer@fabrikam.com', Subject: 'Your files', Text: 'Attached.' },
+			sendto: {
+				From: 'helpdesk@contoso.com',
+				To: 'customer@fabrikam.com',
+				Subject: 'Your files',
+				Text: 'Attached.',
+			},
 		});
 		expect(res.status).toBe(200);
 		expect(res.body.length).toBe(0);
@@ -48,7 +57,9 @@ describe('simulator: send attachments and VESP email settings', () => {
 			itemId: atts[0].itemId,
 			apiVersion: 5,
 		});
-		const selected = await post(`${base(5)}/Action`, { SendTo: { to: 'x@contoso.com', attachments: [{ id: atts[2].id }] } });
+		const selected = await post(`${base(5)}/Action`, {
+			SendTo: { to: 'x@contoso.com', attachments: [{ id: atts[2].id }] },
+		});
 		expect(selected.status).toBe(200);
 		expect(sim.outbox[1].attachments.map((a) => a.name)).toEqual(['Whiteboard photo.png']);
 		expect(sim.outbox[1].from).toBe(sim.fixture.emailSettings.configured.from);
@@ -102,7 +113,10 @@ describe('simulator: send attachments and VESP email settings', () => {
 		expect(v5.status).toBe(400);
 		expect(v5.json).toEqual({ message: expect.stringMatching(/\bto\b/) });
 		expect((await post(`${base(8)}/send`)).status).toBe(400);
-		const unknown = await post(`${base(8)}/send`, { to: 'a@contoso.com', attachments: [{ id: 'x' }] });
+		const unknown = await post(`${base(8)}/send`, {
+			to: 'a@contoso.com',
+			attachments: [{ id: 'x' }],
+		});
 		expect(unknown.status).toBe(404);
 		expect(sim.outbox).toEqual([]);
 	});
@@ -113,10 +127,19 @@ describe('simulator: send attachments and VESP email settings', () => {
 		expect(v6.json.authenticationType).toBeUndefined();
 		const put = await call(sim, 'PUT', '/v6/VespEmailSettings', {
 			token,
-			json: { enableNotification: true, server: 'smtp.contoso.com', port: 587, from: 'vb365@contoso.com', userPassword: 'S3cret!' },
+			json: {
+				enableNotification: true,
+				server: 'smtp.contoso.com',
+				port: 587,
+				from: 'vb365@contoso.com',
+				userPassword: 'S3cret!',
+			},
 		});
 		expect(put.status).toBe(200);
-		const partial = await call(sim, 'PUT', '/v8/VESPEmailSettings', { token, json: { useSSL: true } });
+		const partial = await call(sim, 'PUT', '/v8/VESPEmailSettings', {
+			token,
+			json: { useSSL: true },
+		});
 		expect(partial.status).toBe(204);
 		const v8 = await call(sim, 'GET', '/v8/VespEmailSettings', { token });
 		expect(v8.json).toMatchObject({
@@ -129,19 +152,37 @@ describe('simulator: send attachments and VESP email settings', () => {
 		});
 		expect(v8.text).not.toContain('S3cret!');
 		expect((await post(`${base(8)}/send`, { to: 'a@contoso.com' })).status).toBe(204);
-		for (const bad of [{ port: 'x' }, { port: 70000 }, { enableNotification: 'yes' }, { from: 'nobody' }]) {
-			expect((await call(sim, 'PUT', '/v8/VespEmailSettings', { token, json: bad })).status).toBe(400);
+		for (const bad of [
+			{ port: 'x' },
+			{ port: 70000 },
+			{ enableNotification: 'yes' },
+			{ from: 'nobody' },
+		]) {
+			expect((await call(sim, 'PUT', '/v8/VespEmailSettings', { token, json: bad })).status).toBe(
+				400,
+			);
 		}
 	});
 
 	test('SendTestEmail: 200 to v7, 204 in v8, recorded as a test message', async () => {
-		expect((await post('/v8/VespEmailSettings/SendTestEmail', { email: 'ops@contoso.com' })).status).toBe(400);
+		expect(
+			(await post('/v8/VespEmailSettings/SendTestEmail', { email: 'ops@contoso.com' })).status,
+		).toBe(400);
 		sim.setEmailSettings(true);
-		expect((await post('/v7/VespEmailSettings/SendTestEmail', { email: 'ops@contoso.com' })).status).toBe(200);
-		expect((await post('/v8/VespEmailSettings/SendTestEmail', { email: 'ops@contoso.com' })).status).toBe(204);
+		expect(
+			(await post('/v7/VespEmailSettings/SendTestEmail', { email: 'ops@contoso.com' })).status,
+		).toBe(200);
+		expect(
+			(await post('/v8/VespEmailSettings/SendTestEmail', { email: 'ops@contoso.com' })).status,
+		).toBe(204);
 		expect((await post('/v8/VespEmailSettings/SendTestEmail', { email: 'nope' })).status).toBe(400);
 		expect(sim.outbox).toHaveLength(2);
-		expect(sim.outbox[0]).toMatchObject({ to: 'ops@contoso.com', test: true, subject: expect.stringMatching(/test/i), attachments: [] });
+		expect(sim.outbox[0]).toMatchObject({
+			to: 'ops@contoso.com',
+			test: true,
+			subject: expect.stringMatching(/test/i),
+			attachments: [],
+		});
 	});
 
 	test('sim.setEmailSettings validates its argument', () => {

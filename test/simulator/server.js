@@ -23,7 +23,9 @@ function recordedRequestBody(req) {
 	const type = String(req.headers['content-type'] || '').toLowerCase();
 	if (typeof req.body !== 'string' || req.body === '') return undefined;
 	if (type.includes('x-www-form-urlencoded')) {
-		return new URLSearchParams(redactValue(Object.fromEntries(new URLSearchParams(req.body)))).toString();
+		return new URLSearchParams(
+			redactValue(Object.fromEntries(new URLSearchParams(req.body))),
+		).toString();
 	}
 	if (type.includes('json')) return redactValue(tryParseJson(req.body));
 	return undefined;
@@ -63,7 +65,9 @@ function buildApp(sim, { key, cert }) {
 			return undefined;
 		}
 		if (version !== null && !sim.profile.served.includes(version)) {
-			return reply.code(404).send({ message: `API version v${version} is not available on this server.` });
+			return reply
+				.code(404)
+				.send({ message: `API version v${version} is not available on this server.` });
 		}
 
 		const rules = sim.faults.take({ method: req.method, path, version });
@@ -75,7 +79,11 @@ function buildApp(sim, { key, cert }) {
 			if (a.latencyMs) await sim.sleep(a.latencyMs);
 			if (a.status) {
 				if (a.retryAfter !== undefined) reply.header('retry-after', String(a.retryAfter));
-				const msg = a.message || (a.status === 503 ? 'The service is temporarily unavailable.' : 'An internal error occurred.');
+				const msg =
+					a.message ||
+					(a.status === 503
+						? 'The service is temporarily unavailable.'
+						: 'An internal error occurred.');
 				return reply.code(a.status).send(errorBody(version ?? MAX_VERSION, null, msg, sim.options));
 			}
 		}
@@ -105,7 +113,8 @@ function buildApp(sim, { key, cert }) {
 		const a = req.simFaults || {};
 		const contentType = String(reply.getHeader('content-type') || '');
 		let out = payload;
-		const isJson = contentType.includes('json') && typeof payload === 'string' && payload.length > 0;
+		const isJson =
+			contentType.includes('json') && typeof payload === 'string' && payload.length > 0;
 		if (isJson && (a.nullFields || a.setFields)) {
 			out = JSON.stringify(rewriteJson(JSON.parse(payload), a.nullFields, a.setFields));
 		}
@@ -127,7 +136,8 @@ function buildApp(sim, { key, cert }) {
 		}
 		if (!hasBodyFault(a)) return out;
 
-		const src = out && typeof out.pipe === 'function' ? out : Readable.from(out ? [Buffer.from(out)] : []);
+		const src =
+			out && typeof out.pipe === 'function' ? out : Readable.from(out ? [Buffer.from(out)] : []);
 		const stopSource = () => {
 			src.unpipe(t);
 			src.destroy();
@@ -152,12 +162,17 @@ function buildApp(sim, { key, cert }) {
 
 	app.setErrorHandler((err, req, reply) => {
 		const version = req.routeOptions?.config?.version ?? versionOfPath(req.url) ?? MAX_VERSION;
-		if (err instanceof ApiError) return reply.code(err.status).send(errorBody(version, err.code, err.message, sim.options));
+		if (err instanceof ApiError)
+			return reply.code(err.status).send(errorBody(version, err.code, err.message, sim.options));
 		if (err.statusCode && err.statusCode < 500) {
-			return reply.code(err.statusCode).send(errorBody(version, 'ParameterValidationFailure', err.message, sim.options));
+			return reply
+				.code(err.statusCode)
+				.send(errorBody(version, 'ParameterValidationFailure', err.message, sim.options));
 		}
 		if (req.simLog) req.simLog.error = err.message;
-		return reply.code(500).send(errorBody(version, null, 'An internal error occurred.', sim.options));
+		return reply
+			.code(500)
+			.send(errorBody(version, null, 'An internal error occurred.', sim.options));
 	});
 
 	app.setNotFoundHandler((req, reply) => {
@@ -165,7 +180,14 @@ function buildApp(sim, { key, cert }) {
 		const version = versionOfPath(path) ?? MAX_VERSION;
 		return reply
 			.code(404)
-			.send(errorBody(version, 'ResourceNotFound', `No HTTP resource was found that matches the request URI '${path}'.`, sim.options));
+			.send(
+				errorBody(
+					version,
+					'ResourceNotFound',
+					`No HTTP resource was found that matches the request URI '${path}'.`,
+					sim.options,
+				),
+			);
 	});
 
 	/** Registers one API route for every version in [from, to]. */

@@ -15,7 +15,10 @@ describe('simulator: restore sessions', () => {
 	const post = (path, json) => call(sim, 'POST', path, { token, json });
 	const org = () => sim.fixture.organization('contoso');
 	const helpdesk = () => sim.fixture.item('helpdesk');
-	const attachmentsOf = (v, rid) => get(`/v${v}/RestoreSessions/${rid}/Organization/Sites/${helpdesk().siteId}/Items/${helpdesk().id}/Attachments`);
+	const attachmentsOf = (v, rid) =>
+		get(
+			`/v${v}/RestoreSessions/${rid}/Organization/Sites/${helpdesk().siteId}/Items/${helpdesk().id}/Attachments`,
+		);
 
 	test('the pre-existing session is a Working Vesp session with a known id', async () => {
 		const s = sim.fixture.restoreSession;
@@ -36,10 +39,19 @@ describe('simulator: restore sessions', () => {
 
 	test('v5 Action explore: 201, legacy datetime format and lowercase type', async () => {
 		const res = await post(`/v5/Organizations/${org().id}/Action`, {
-			explore: { datetime: '2024.05.12 10:00:00', type: 'vesp', showDeleted: 'true', showAllVersions: 'false' },
+			explore: {
+				datetime: '2024.05.12 10:00:00',
+				type: 'vesp',
+				showDeleted: 'true',
+				showAllVersions: 'false',
+			},
 		});
 		expect(res.status).toBe(201);
-		expect(res.json).toMatchObject({ type: 'Vesp', state: 'Working', initiatedBy: sim.credentials.username });
+		expect(res.json).toMatchObject({
+			type: 'Vesp',
+			state: 'Working',
+			initiatedBy: sim.credentials.username,
+		});
 		const s = sim.state.session(res.json.id);
 		expect(s.pointInTime).toBe('2024-05-12T10:00:00.000Z');
 		expect(s.showDeleted).toBe(true);
@@ -48,10 +60,21 @@ describe('simulator: restore sessions', () => {
 
 	test('v5 Action rejects other actions and bad values', async () => {
 		expect((await post(`/v5/Organizations/${org().id}/Action`, { restore: {} })).status).toBe(400);
-		expect((await post(`/v5/Organizations/${org().id}/Action`, { explore: { type: 'Exchange' } })).status).toBe(400);
-		expect((await post(`/v4/Organizations/${org().id}/Action`, { explore: { type: 'vet' } })).status).toBe(400);
-		expect((await post(`/v5/Organizations/${org().id}/Action`, { explore: { datetime: 'yesterday' } })).status).toBe(400);
-		expect((await post('/v5/Organizations/00000000-0000-4000-8000-000000000000/Action', { explore: {} })).status).toBe(404);
+		expect(
+			(await post(`/v5/Organizations/${org().id}/Action`, { explore: { type: 'Exchange' } }))
+				.status,
+		).toBe(400);
+		expect(
+			(await post(`/v4/Organizations/${org().id}/Action`, { explore: { type: 'vet' } })).status,
+		).toBe(400);
+		expect(
+			(await post(`/v5/Organizations/${org().id}/Action`, { explore: { datetime: 'yesterday' } }))
+				.status,
+		).toBe(400);
+		expect(
+			(await post('/v5/Organizations/00000000-0000-4000-8000-000000000000/Action', { explore: {} }))
+				.status,
+		).toBe(404);
 	});
 
 	test.each([
@@ -59,7 +82,12 @@ describe('simulator: restore sessions', () => {
 		[7, 200],
 		[8, 201],
 	])('v%i explore answers %i with a RESTRestoreSession', async (v, status) => {
-		const body = { dateTime: '2024-04-01T00:00:00Z', type: 'Vesp', showDeleted: false, showAllVersions: true };
+		const body = {
+			dateTime: '2024-04-01T00:00:00Z',
+			type: 'Vesp',
+			showDeleted: false,
+			showAllVersions: true,
+		};
 		if (v === 8) body.repositoryId = null;
 		const res = await post(`/v${v}/Organizations/${org().id}/explore`, body);
 		expect(res.status).toBe(status);
@@ -142,9 +170,13 @@ describe('simulator: restore sessions', () => {
 			['Send', 'Success', 2],
 		]);
 		expect(events.json.results[1].target).toBe('agent@contoso.com');
-		const one = await get(`/v8/RestoreSessions/${rid}/Events/${events.json.results[0].id.toUpperCase()}`);
+		const one = await get(
+			`/v8/RestoreSessions/${rid}/Events/${events.json.results[0].id.toUpperCase()}`,
+		);
 		expect(one.json.id).toBe(events.json.results[0].id);
-		expect((await get(`/v8/RestoreSessions/${rid}/Events/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+		expect(
+			(await get(`/v8/RestoreSessions/${rid}/Events/00000000-0000-4000-8000-000000000000`)).status,
+		).toBe(404);
 		expect((await get(`/v8/RestoreSessions/${rid}`)).json.eTag).toBe(3);
 	});
 });

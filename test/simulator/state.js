@@ -38,8 +38,13 @@ class SimState {
 		if (value === true || value === 'configured') base = presets.configured;
 		else if (value === false || value === 'unconfigured') base = presets.unconfigured;
 		else if (value && typeof value === 'object') base = { ...presets.unconfigured, ...value };
-		else throw new Error(`emailSettings must be 'configured', 'unconfigured', a boolean or an object`);
-		this.email = { ...base, authenticationType: 'CustomSmtp', userPassword: base.userPassword || '' };
+		else
+			throw new Error(`emailSettings must be 'configured', 'unconfigured', a boolean or an object`);
+		this.email = {
+			...base,
+			authenticationType: 'CustomSmtp',
+			userPassword: base.userPassword || '',
+		};
 	}
 
 	emailConfigured() {
@@ -68,7 +73,11 @@ class SimState {
 	}
 
 	createSession(fields) {
-		return this.addSession({ id: crypto.randomUUID(), creationTime: new Date().toISOString(), ...fields });
+		return this.addSession({
+			id: crypto.randomUUID(),
+			creationTime: new Date().toISOString(),
+			...fields,
+		});
 	}
 
 	session(id) {

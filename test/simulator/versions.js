@@ -8,14 +8,25 @@ const PROFILES = {
 	'5.0': { served: [2, 3, 4, 5], deprecated: [], build: '5.0.3.1063' },
 	all: { served: [2, 3, 4, 5, 6, 7, 8], deprecated: [], build: '8.1.0.331' },
 };
-const ALIASES = { 8: '8.x', '8.0': '8.x', v8: '8.x', 7: '7.0', v7: '7.0', 6: '6.0', v6: '6.0', 5: '5.0', v5: '5.0' };
+const ALIASES = {
+	8: '8.x',
+	'8.0': '8.x',
+	v8: '8.x',
+	7: '7.0',
+	v7: '7.0',
+	6: '6.0',
+	v6: '6.0',
+	5: '5.0',
+	v5: '5.0',
+};
 
 const MIN_VERSION = 2;
 const MAX_VERSION = 8;
 
 function resolveProfile(name) {
 	const key = PROFILES[name] ? name : ALIASES[String(name).toLowerCase()];
-	if (!key) throw new Error(`unknown profile "${name}"; use one of ${Object.keys(PROFILES).join(', ')}`);
+	if (!key)
+		throw new Error(`unknown profile "${name}"; use one of ${Object.keys(PROFILES).join(', ')}`);
 	return { name: key, ...PROFILES[key] };
 }
 

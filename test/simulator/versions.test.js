@@ -15,7 +15,11 @@ describe('simulator: version profiles', () => {
 		try {
 			for (let v = 1; v <= 9; v++) {
 				const res = await call(sim, 'POST', `/v${v}/token`, {
-					form: { grant_type: 'password', username: sim.credentials.username, password: sim.credentials.password },
+					form: {
+						grant_type: 'password',
+						username: sim.credentials.username,
+						password: sim.credentials.password,
+					},
 				});
 				if (served.includes(v)) {
 					expect(res.status).toBe(200);
@@ -57,7 +61,9 @@ describe('simulator: routing per version', () => {
 		const att = sim.fixture.item('helpdesk').attachments[0];
 		const exact = await get(`/v8${itemPath(att)}/Attachments/${att.id}`);
 		expect(exact.status).toBe(200);
-		const weird = await get(`/V8${itemPath(att).toLowerCase().replace('organization', 'ORGANIZATION')}/attachments/${att.id.toUpperCase()}`);
+		const weird = await get(
+			`/V8${itemPath(att).toLowerCase().replace('organization', 'ORGANIZATION')}/attachments/${att.id.toUpperCase()}`,
+		);
 		expect(weird.status).toBe(200);
 		expect(weird.json).toEqual(exact.json);
 		expect((await get('/v6/vespemailsettings')).status).toBe(200);
@@ -68,7 +74,9 @@ describe('simulator: routing per version', () => {
 	test('split endpoints exist from v6, Action endpoints up to v5', async () => {
 		const org = sim.fixture.organization('contoso');
 		expect((await post(`/v5/Organizations/${org.id}/explore`, { type: 'Vesp' })).status).toBe(404);
-		expect((await post(`/v6/Organizations/${org.id}/Action`, { explore: { type: 'Vesp' } })).status).toBe(404);
+		expect(
+			(await post(`/v6/Organizations/${org.id}/Action`, { explore: { type: 'Vesp' } })).status,
+		).toBe(404);
 		const att = sim.fixture.item('helpdesk').attachments[0];
 		expect((await post(`/v5${itemPath(att)}/Attachments/save`, {})).status).toBe(404);
 		expect((await post(`/v8${itemPath(att)}/Attachments/Action`, { save: null })).status).toBe(404);
@@ -78,14 +86,20 @@ describe('simulator: routing per version', () => {
 	test('unknown routes answer 404 RESTExceptionInfo for the version', async () => {
 		const v8 = await get('/v8/Nope');
 		expect(v8.status).toBe(404);
-		expect(v8.json).toEqual({ message: expect.any(String), errorCode: 'ResourceNotFound', stackTrace: null });
+		expect(v8.json).toEqual({
+			message: expect.any(String),
+			errorCode: 'ResourceNotFound',
+			stackTrace: null,
+		});
 		const v6 = await get('/v6/Nope');
 		expect(v6.json).toEqual({ message: expect.any(String) });
 	});
 
 	test('links are absolute https up to v5 and relative from v6', async () => {
 		const v5 = await get('/v5/Organizations');
-		expect(v5.json[0]._links.self.href).toBe(`https://127.0.0.1:${sim.port}/v5/Organizations/${v5.json[0].id}`);
+		expect(v5.json[0]._links.self.href).toBe(
+			`https://127.0.0.1:${sim.port}/v5/Organizations/${v5.json[0].id}`,
+		);
 		const v6 = await get('/v6/Organizations');
 		expect(v6.json[0]._links.self.href).toBe(`/v6/Organizations/${v6.json[0].id}`);
 	});
@@ -98,7 +112,11 @@ describe('simulator: routing per version', () => {
 		for (const r of [v6, v7, v8]) expect(r.status).toBe(404);
 		expect(v6.json).toEqual({ message: expect.stringContaining(rid) });
 		expect(v7.json).toEqual({ message: expect.any(String), errorCode: null });
-		expect(v8.json).toEqual({ message: expect.any(String), errorCode: 'ResourceNotFound', stackTrace: null });
+		expect(v8.json).toEqual({
+			message: expect.any(String),
+			errorCode: 'ResourceNotFound',
+			stackTrace: null,
+		});
 	});
 
 	test('malformed JSON is a 400 ParameterValidationFailure', async () => {
@@ -118,7 +136,9 @@ describe('simulator: strictV7ErrorCodes off', () => {
 		const sim = await startSimulator({ profile: '7.0', strictV7ErrorCodes: false });
 		try {
 			const t = await login(sim, 7);
-			const res = await call(sim, 'GET', '/v7/Organizations/00000000-0000-4000-8000-000000000000', { token: t.access_token });
+			const res = await call(sim, 'GET', '/v7/Organizations/00000000-0000-4000-8000-000000000000', {
+				token: t.access_token,
+			});
 			expect(res.json).toEqual({ message: expect.any(String), errorCode: 'ResourceNotFound' });
 		} finally {
 			await sim.stop();

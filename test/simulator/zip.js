@@ -12,7 +12,10 @@ const { contentStream, isStored } = require('./content');
 	const lib = require(require.resolve('buffer-crc32', { paths: [require.resolve('yazl')] }));
 	const sample = Buffer.from('123456789');
 	const native = (buf, previous) => zlib.crc32(buf, previous >>> 0);
-	if (lib.unsigned(sample) === native(sample) && lib.unsigned(sample, 12345) === native(sample, 12345)) {
+	if (
+		lib.unsigned(sample) === native(sample) &&
+		lib.unsigned(sample, 12345) === native(sample, 12345)
+	) {
 		lib.unsigned = native;
 	}
 })();
@@ -50,7 +53,8 @@ function zipStream(attachments, { seed, forceZip64 = false, corruptCrcEntry }) {
 			(cb) => cb(null, contentStream(att, seed)),
 		);
 	});
-	if (corruptCrcEntry !== undefined && zip.entries[corruptCrcEntry]) falsifyCrc(zip.entries[corruptCrcEntry]);
+	if (corruptCrcEntry !== undefined && zip.entries[corruptCrcEntry])
+		falsifyCrc(zip.entries[corruptCrcEntry]);
 	zip.end({ forceZip64Format: forceZip64 });
 	const out = zip.outputStream;
 	zip.on('error', (err) => out.destroy(err));

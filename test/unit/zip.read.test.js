@@ -72,7 +72,9 @@ describe('readZipEntries: archives from yazl', () => {
 		const { zip } = buildZip(entries, { zip64End: true });
 		let count = 0;
 		for await (const entry of readZipEntries(chunked(zip))) {
-			for await (const chunk of entry.data) expect(chunk.toString()).toBe(String(count));
+			const chunks = [];
+			for await (const chunk of entry.data) chunks.push(chunk);
+			expect(Buffer.concat(chunks).toString()).toBe(String(count));
 			count++;
 		}
 		expect(count).toBe(70000);
@@ -205,6 +207,15 @@ describe('readZipEntries: hand-built edge cases', () => {
 		const expected = pythonZip(`import sys; sys.stdout.buffer.write(bytes.fromhex('${raw.toString('hex')}').decode('cp437').encode('utf-8'))`);
 		expect(entry.name).toBe(expected ? expected.toString('utf8') : 'ÇüéÄÖÜñ░╔ßΣ√²\u00a0.txt');
 		expect(entry.name).toBe('ÇüéÄÖÜñ░╔ßΣ√²\u00a0.txt');
+	});
+
+	test('unflagged names that are valid UTF-8 (as Info-ZIP and macOS write them) are read as UTF-8', async () => {
+		const { zip } = buildZip([
+			{ name: Buffer.from('Grüße/Café.txt'), utf8: false, data: Buffer.from('x'), method: 0 },
+			{ name: Buffer.from([0x47, 0x72, 0x81, 0xe1, 0x65]), utf8: false, data: Buffer.from('y'), method: 0 }, // CP437 "Grüße"
+			{ name: Buffer.from('plain.txt'), utf8: false, data: Buffer.from('z'), method: 0 },
+		]);
+		expect((await readAll(chunked(zip))).map((e) => e.name)).toEqual(['Grüße/Café.txt', 'Grüße', 'plain.txt']);
 	});
 
 	test('every CP437 byte maps like Python cp437', async () => {

@@ -51,8 +51,9 @@ export async function* readZipEntries(
 			const offset = reader.position;
 			const signatureBytes = await reader.readExact(4);
 			if (signatureBytes === null) {
+				if (offset > 0) throw new ZipFormatError('ZIP archive is truncated: the central directory is missing');
 				throw new ZipFormatError(
-					offset === 0 ? 'The data is empty, not a ZIP archive' : 'ZIP archive is truncated: the central directory is missing',
+					(await reader.isAtEnd()) ? 'The data is empty, not a ZIP archive' : 'ZIP archive is truncated: it is shorter than a header',
 				);
 			}
 			const signature = u32(signatureBytes, 0);

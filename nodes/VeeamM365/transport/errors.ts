@@ -105,7 +105,10 @@ export function explainFailure(
 	const hint = status !== undefined ? context.hints?.[status] : undefined;
 	if (status === undefined) {
 		if (failure.plainMessage) {
-			return { message: `Could not ${context.action}`, description: failure.plainMessage };
+			return {
+				message: failure.plainMessage,
+				description: `This stopped the node before it could ${context.action}.`,
+			};
 		}
 		return {
 			message: `Could not ${context.action}: the VB365 server could not be reached`,

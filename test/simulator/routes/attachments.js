@@ -26,7 +26,10 @@ function selection(ctx, item, raw) {
 }
 
 function rfc5987(value) {
-	return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	return encodeURIComponent(value).replace(
+		/['()*!]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
 }
 
 /** Content-Disposition for a download, per the `contentDisposition` option. */
@@ -63,7 +66,8 @@ function save(ctx, reply, path, atts, fileName) {
 	const stream = zipStream(atts, {
 		seed: sim.fixture.seed,
 		forceZip64: sim.options.forceZip64,
-		corruptCrcEntry: corrupt === undefined || corrupt === false ? undefined : corrupt === true ? 0 : corrupt,
+		corruptCrcEntry:
+			corrupt === undefined || corrupt === false ? undefined : corrupt === true ? 0 : corrupt,
 	});
 	const cd = contentDisposition(sim.options.contentDisposition, fileName);
 	if (cd) reply.header('content-disposition', cd);
@@ -72,7 +76,8 @@ function save(ctx, reply, path, atts, fileName) {
 
 function stringField(opts, name) {
 	const v = prop(opts, name);
-	if (v !== undefined && v !== null && typeof v !== 'string') throw invalid(`${name} must be a string.`);
+	if (v !== undefined && v !== null && typeof v !== 'string')
+		throw invalid(`${name} must be a string.`);
 	return v ?? undefined;
 }
 
@@ -80,7 +85,8 @@ function send(ctx, reply, path, atts, opts, okStatus) {
 	const { sim } = ctx;
 	const to = stringField(opts, 'to');
 	if (!to || !to.trim()) throw invalid('The recipient address (to) is required.');
-	if (!isEmail(to.trim())) throw invalid(`The recipient address (to) '${to}' is not a valid email address.`);
+	if (!isEmail(to.trim()))
+		throw invalid(`The recipient address (to) '${to}' is not a valid email address.`);
 	const from = stringField(opts, 'from');
 	if (from !== undefined && from.trim() !== '' && !isEmail(from.trim())) {
 		throw invalid(`The sender address (from) '${from}' is not a valid email address.`);
@@ -133,7 +139,11 @@ module.exports = function attachmentRoutes(def) {
 
 	def('GET', `${ATT}/:attachmentId`, {}, (ctx) => {
 		const path = lookup.itemPath(ctx, ctx.req.params);
-		return render.attachment(ctx, path.session, lookup.attachment(ctx, path.item, ctx.req.params.attachmentId));
+		return render.attachment(
+			ctx,
+			path.session,
+			lookup.attachment(ctx, path.item, ctx.req.params.attachmentId),
+		);
 	});
 
 	def('POST', `${ATT}/save`, { from: 6 }, (ctx, reply) => {
@@ -171,7 +181,8 @@ module.exports = function attachmentRoutes(def) {
 			throw invalid('The action is not supported. Use {"save": ...} or {"sendTo": {...}}.');
 		}
 		const value = body[keys[0]];
-		if (value !== null && (typeof value !== 'object' || Array.isArray(value))) throw invalid(`${keys[0]} must be an object.`);
+		if (value !== null && (typeof value !== 'object' || Array.isArray(value)))
+			throw invalid(`${keys[0]} must be an object.`);
 		const atts = selection(ctx, path.item, prop(value, 'attachments'));
 		if (hasProp(body, 'save')) return save(ctx, reply, path, atts, `${path.item.title}.zip`);
 		return send(ctx, reply, path, atts, value || {}, 200);

@@ -14,7 +14,9 @@ module.exports = function controlRoutes(app, sim) {
 	app.get('/__sim/attachments/:id/content', async (req, reply) => {
 		const att = sim.fixture.attachment(req.params.id);
 		if (!att) return reply.code(404).send({ message: 'no such attachment' });
-		return reply.header('content-type', 'application/octet-stream').send(sim.attachmentStream(att.id));
+		return reply
+			.header('content-type', 'application/octet-stream')
+			.send(sim.attachmentStream(att.id));
 	});
 	app.get('/__sim/requests', async () => sim.requests);
 	app.get('/__sim/outbox', async () => sim.outbox);

@@ -40,7 +40,8 @@ module.exports = function emailRoutes(def) {
 			checkType(name, kind, v);
 			changes[name] = v;
 		}
-		if (changes.from && !isEmail(changes.from)) throw invalid(`from '${changes.from}' is not a valid email address.`);
+		if (changes.from && !isEmail(changes.from))
+			throw invalid(`from '${changes.from}' is not a valid email address.`);
 		Object.assign(ctx.sim.state.email, changes);
 		return reply.code(ctx.version >= 8 ? 204 : 200).send();
 	});
@@ -48,10 +49,15 @@ module.exports = function emailRoutes(def) {
 	def('POST', '/VespEmailSettings/SendTestEmail', {}, (ctx, reply) => {
 		const body = ctx.objectBody(true, 'options');
 		const email = prop(body, 'email');
-		if (typeof email !== 'string' || !isEmail(email.trim())) throw invalid('email must be a valid email address.');
+		if (typeof email !== 'string' || !isEmail(email.trim()))
+			throw invalid('email must be a valid email address.');
 		const settings = ctx.sim.state.email;
 		if (!settings.server || !settings.from) {
-			throw new ApiError(400, null, 'Cannot send a test message: email notification settings are not configured.');
+			throw new ApiError(
+				400,
+				null,
+				'Cannot send a test message: email notification settings are not configured.',
+			);
 		}
 		ctx.sim.outbox.push({
 			to: email.trim(),

@@ -17,9 +17,19 @@ function organization(ctx, id) {
 function parsePointInTime(value) {
 	if (value === undefined || value === null || value === '') return new Date().toISOString();
 	if (typeof value !== 'string') throw invalid('dateTime must be a date-time string.');
-	const legacy = /^(\d{4})[.-](\d{2})[.-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,7})?$/.exec(value.trim());
+	const legacy = /^(\d{4})[.-](\d{2})[.-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,7})?$/.exec(
+		value.trim(),
+	);
 	const ms = legacy
-		? Date.UTC(+legacy[1], +legacy[2] - 1, +legacy[3], +legacy[4], +legacy[5], +legacy[6], Math.round(Number(legacy[7] || 0) * 1000))
+		? Date.UTC(
+				+legacy[1],
+				+legacy[2] - 1,
+				+legacy[3],
+				+legacy[4],
+				+legacy[5],
+				+legacy[6],
+				Math.round(Number(legacy[7] || 0) * 1000),
+			)
 		: /^\d{4}-\d{2}-\d{2}T/.test(value)
 			? Date.parse(value)
 			: NaN;
@@ -30,7 +40,8 @@ function parsePointInTime(value) {
 function parseBool(name, v) {
 	if (v === undefined || v === null) return false;
 	if (typeof v === 'boolean') return v;
-	if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
+	if (typeof v === 'string' && /^(true|false)$/i.test(v.trim()))
+		return v.trim().toLowerCase() === 'true';
 	throw invalid(`${name} must be a boolean.`);
 }
 
@@ -39,7 +50,8 @@ function exploreOptions(ctx, raw) {
 	let type = 'Vex';
 	if (t !== undefined && t !== null) {
 		type = TYPES.find((x) => typeof t === 'string' && x.toLowerCase() === t.toLowerCase());
-		if (!type || (type === 'Vet' && ctx.version < 5)) throw invalid(`The value '${t}' is not a valid restore session type.`);
+		if (!type || (type === 'Vet' && ctx.version < 5))
+			throw invalid(`The value '${t}' is not a valid restore session type.`);
 	}
 	const opts = {
 		type,
@@ -81,7 +93,9 @@ module.exports = function organizationRoutes(def) {
 		return ctx.version >= 8 ? ctx.page(all, one) : all.map(one);
 	});
 
-	def('GET', '/Organizations/:orgId', {}, (ctx) => render.organization(ctx, organization(ctx, ctx.req.params.orgId)));
+	def('GET', '/Organizations/:orgId', {}, (ctx) =>
+		render.organization(ctx, organization(ctx, ctx.req.params.orgId)),
+	);
 
 	def('GET', '/RestorePoints', {}, (ctx) => {
 		const orgId = ctx.query('organizationId');
@@ -105,7 +119,8 @@ module.exports = function organizationRoutes(def) {
 			throw invalid('The action is not supported. Use {"explore": {...}}.');
 		}
 		const raw = prop(body, 'explore');
-		if (raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) throw invalid('explore must be an object.');
+		if (raw !== null && (typeof raw !== 'object' || Array.isArray(raw)))
+			throw invalid('explore must be an object.');
 		const s = explore(ctx, org, raw || {});
 		return reply.code(201).send(render.session(ctx, s));
 	});

@@ -24,13 +24,19 @@ module.exports = function sessionRoutes(def) {
 		const to = timeFilter(ctx, 'startTimeTo');
 		const asc = ctx.version >= 8 && /^true$/i.test(ctx.query('orderAsc') || '');
 		const all = [...ctx.sim.state.sessions.values()]
-			.filter((s) => (from === null || Date.parse(s.creationTime) >= from) && (to === null || Date.parse(s.creationTime) <= to))
+			.filter(
+				(s) =>
+					(from === null || Date.parse(s.creationTime) >= from) &&
+					(to === null || Date.parse(s.creationTime) <= to),
+			)
 			.sort((a, b) => (asc ? 1 : -1) * (Date.parse(a.creationTime) - Date.parse(b.creationTime)));
 		const one = (s) => render.session(ctx, s);
 		return ctx.version >= 5 ? ctx.page(all, one) : all.map(one);
 	});
 
-	def('GET', '/RestoreSessions/:rid', {}, (ctx) => render.session(ctx, lookup.session(ctx, ctx.req.params.rid)));
+	def('GET', '/RestoreSessions/:rid', {}, (ctx) =>
+		render.session(ctx, lookup.session(ctx, ctx.req.params.rid)),
+	);
 
 	def('POST', '/RestoreSessions/:rid/Stop', { from: 6 }, (ctx, reply) => {
 		stop(ctx);

@@ -20,7 +20,8 @@ function boolQuery(ctx, name) {
 function search(ctx, session, candidates) {
 	const body = ctx.objectBody(true, 'searchOptions');
 	const query = prop(body, 'query');
-	if (query !== undefined && query !== null && typeof query !== 'string') throw invalid('query must be a string.');
+	if (query !== undefined && query !== null && typeof query !== 'string')
+		throw invalid('query must be a string.');
 	const rawType = ctx.query('itemType') || 'All';
 	const itemType = SEARCH_TYPES.find((t) => t.toLowerCase() === rawType.toLowerCase());
 	if (!itemType) throw invalid(`The value '${rawType}' is not valid for itemType.`);
@@ -95,6 +96,10 @@ module.exports = function sharePointRoutes(def) {
 		const s = lookup.sharePointSession(ctx, ctx.req.params.rid);
 		const site = lookup.site(ctx, s, ctx.req.params.siteId);
 		const list = lookup.list(ctx, site, ctx.req.params.listId);
-		return search(ctx, s, lookup.itemsOf(ctx, site).filter((i) => i.listId === list.id));
+		return search(
+			ctx,
+			s,
+			lookup.itemsOf(ctx, site).filter((i) => i.listId === list.id),
+		);
 	});
 };

@@ -3,7 +3,10 @@
 const { isTrue, cookieValue, ANTIFORGERY_COOKIE } = require('../auth');
 
 function oauthError(reply, error, description) {
-	return reply.code(400).header('cache-control', 'no-cache').send({ error, error_description: description });
+	return reply
+		.code(400)
+		.header('cache-control', 'no-cache')
+		.send({ error, error_description: description });
 }
 
 function readForm(ctx) {
@@ -22,7 +25,10 @@ function readForm(ctx) {
 
 function tokenResponse(ctx, reply, grant) {
 	if (grant.antiforgeryToken) {
-		reply.header('set-cookie', `${ANTIFORGERY_COOKIE}=${grant.antiforgeryToken}; Path=/; Secure; HttpOnly; SameSite=Strict`);
+		reply.header(
+			'set-cookie',
+			`${ANTIFORGERY_COOKIE}=${grant.antiforgeryToken}; Path=/; Secure; HttpOnly; SameSite=Strict`,
+		);
 	}
 	return reply
 		.code(200)
@@ -63,8 +69,16 @@ module.exports = function tokenRoutes(def) {
 		}
 		if (grantType === 'refresh_token') {
 			const grant = sim.tokens.findRefresh(field('refresh_token') || '');
-			if (!grant) return oauthError(reply, 'invalid_grant', 'The refresh token is invalid, expired or revoked.');
-			if (grant.antiforgeryToken && cookieValue(ctx.req, ANTIFORGERY_COOKIE) !== grant.antiforgeryToken) {
+			if (!grant)
+				return oauthError(
+					reply,
+					'invalid_grant',
+					'The refresh token is invalid, expired or revoked.',
+				);
+			if (
+				grant.antiforgeryToken &&
+				cookieValue(ctx.req, ANTIFORGERY_COOKIE) !== grant.antiforgeryToken
+			) {
 				return oauthError(
 					reply,
 					'invalid_grant',
@@ -77,7 +91,9 @@ module.exports = function tokenRoutes(def) {
 		return oauthError(
 			reply,
 			'unsupported_grant_type',
-			grantType ? `The grant type '${grantType}' is not supported by this server.` : 'The grant_type parameter is missing.',
+			grantType
+				? `The grant type '${grantType}' is not supported by this server.`
+				: 'The grant_type parameter is missing.',
 		);
 	});
 

@@ -120,6 +120,9 @@ export class EntryReader {
 		// writers add no ZIP64 extra field), so try both; when both fit, the 32-bit form must be
 		// followed by a header signature.
 		const more = await this.reader.readExact(8);
+		if (more === null && !matches32) {
+			throw this.formatError('is truncated: the archive ends inside its data descriptor', 'ZIP archive is truncated: entry');
+		}
 		let sizes64: { compressed: number; uncompressed: number } | undefined;
 		if (more !== null) {
 			const joined = new Uint8Array(20);
