@@ -41,6 +41,9 @@ function validateRule(rule) {
 		throw new Error('nullFields must be an array');
 	if (rule.setFields !== undefined && typeof rule.setFields !== 'object')
 		throw new Error('setFields must be an object');
+	if (rule.skip !== undefined && !(Number.isInteger(rule.skip) && rule.skip >= 0)) {
+		throw new Error('skip must be a non-negative integer');
+	}
 	if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times > 0)) {
 		throw new Error('times must be a positive integer');
 	}
@@ -56,7 +59,7 @@ class FaultRules {
 	add(rule) {
 		if (Array.isArray(rule)) return rule.map((r) => this.add(r));
 		validateRule(rule);
-		const stored = { ...rule, id: rule.id || `fault-${this.nextId++}`, hits: 0 };
+		const stored = { ...rule, id: rule.id || `fault-${this.nextId++}`, hits: 0, skipped: 0 };
 		this.rules.push(stored);
 		return stored;
 	}
@@ -82,6 +85,10 @@ class FaultRules {
 			if (r.version !== undefined) {
 				const vs = Array.isArray(r.version) ? r.version : [r.version];
 				if (!vs.map(Number).includes(version)) continue;
+			}
+			if (r.skipped < (r.skip || 0)) {
+				r.skipped++;
+				continue;
 			}
 			r.hits++;
 			matched.push(r);

@@ -44,13 +44,13 @@ describe('simulator: fault injection', () => {
 	});
 
 	test('latencyMs delays matching requests, `times` limits the rule', async () => {
-		sim.faults.add({ path: '/organizations$', latencyMs: 400, times: 1 });
+		sim.faults.add({ path: '/organizations$', latencyMs: 800, times: 1 });
 		let t = Date.now();
 		expect((await orgs()).status).toBe(200);
-		expect(Date.now() - t).toBeGreaterThanOrEqual(380);
+		expect(Date.now() - t).toBeGreaterThanOrEqual(780);
 		t = Date.now();
 		await orgs();
-		expect(Date.now() - t).toBeLessThan(300);
+		expect(Date.now() - t).toBeLessThan(500);
 		expect(sim.faults.list()).toEqual([]);
 	});
 
@@ -64,6 +64,14 @@ describe('simulator: fault injection', () => {
 		}
 		expect((await orgs()).status).toBe(200);
 		expect(sim.requests.filter((r) => r.faults).length).toBe(2);
+	});
+
+	test('skip lets the first N matching requests through', async () => {
+		sim.faults.add({ path: '/Organizations$', skip: 2, times: 1, status: 500 });
+		const statuses = [];
+		for (let i = 0; i < 4; i++) statuses.push((await orgs()).status);
+		expect(statuses).toEqual([200, 200, 500, 200]);
+		expect(() => sim.faults.add({ status: 500, skip: -1 })).toThrow(/skip/);
 	});
 
 	test('method and version filters', async () => {

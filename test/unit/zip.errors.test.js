@@ -3,7 +3,8 @@ const zlib = require('zlib');
 const crypto = require('crypto');
 const { readZipEntries, ZipFormatError, ZipLimitError } = require('../../dist/nodes/VeeamM365/helpers/zip');
 const { buildZip, u32 } = require('./support/zipBuilder');
-const { chunked, readAll, yazlZip, streamOf, pythonZip } = require('./support/zipSources');
+const { chunked, readAll, yazlZip, streamOf } = require('./support/zipSources');
+const { mixedArchives } = require('./support/archives');
 
 const text = (s, times = 1) => Buffer.from(s.repeat(times));
 
@@ -20,31 +21,6 @@ async function failure(zip, limits, chunkSize = 4096) {
 /** Offset of the first byte of entry data (after the local header) at `headerOffset`. */
 function dataOffset(zip, headerOffset = 0) {
 	return headerOffset + 30 + zip.readUInt16LE(headerOffset + 26) + zip.readUInt16LE(headerOffset + 28);
-}
-
-async function mixedArchives() {
-	const yazl = await yazlZip((z) => {
-		z.addBuffer(text('known size deflated ', 60), 'a.txt');
-		z.addReadStream(streamOf(text('descriptor deflated ', 40)), 'b.txt');
-		z.addReadStream(streamOf(text('descriptor stored ', 10)), 'c.txt', { compress: false });
-		z.addBuffer(Buffer.alloc(0), 'empty.txt');
-		z.addEmptyDirectory('dir');
-	});
-	const yazl64 = await yazlZip((z) => {
-		z.addReadStream(streamOf(text('zip64 ', 50)), 'z.txt', { forceZip64Format: true });
-		z.addBuffer(text('s'), 's.txt', { compress: false, forceZip64Format: true });
-	}, { forceZip64Format: true });
-	const unsigned = buildZip([
-		{ name: 'u32.txt', data: text('unsigned descriptor ', 20), method: 8, descriptor: 'unsigned32' },
-		{ name: 'u64.txt', data: text('unsigned 64 ', 20), method: 0, descriptor: 'unsigned64' },
-	], { comment: Buffer.from('comment') }).zip;
-	const python = pythonZip(`
-import io, sys, zipfile
-with zipfile.ZipFile(sys.stdout.buffer, 'w', zipfile.ZIP_DEFLATED) as z:
-    z.writestr('p.txt', b'python ' * 50)
-    with z.open('p64.txt', 'w', force_zip64=True) as f: f.write(b'zip64 local extra')
-`);
-	return { yazl, yazl64, unsigned, ...(python ? { python } : {}) };
 }
 
 describe('truncated archives are always rejected', () => {
@@ -300,4 +276,3 @@ describe('zip bomb', () => {
 	}, 60000);
 });
 
-module.exports = { mixedArchives };

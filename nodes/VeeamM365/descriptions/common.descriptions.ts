@@ -97,3 +97,34 @@ export const attachmentSelectionFields: INodeProperties[] = [
 		displayOptions: { show: { attachmentSelection: ['byName'] } },
 	},
 ];
+
+export const requestOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Retries on Server Errors',
+		name: 'retries',
+		type: 'number',
+		default: 2,
+		typeOptions: { minValue: 0, maxValue: 10 },
+		description:
+			'How many times to repeat a lookup or a save after a 5xx or 429 answer or a reset connection, waiting longer each time. A send is never repeated.',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		default: 300,
+		typeOptions: { minValue: 1 },
+		description: 'How long the server may stay silent before the request is given up',
+	},
+];
+
+export function optionsCollection(fields: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: fields,
+	};
+}

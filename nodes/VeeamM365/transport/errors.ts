@@ -12,11 +12,13 @@ export interface RequestFailure {
 	networkCode?: string;
 	/** Set when the failure happened before any HTTP response, e.g. a refused login. */
 	plainMessage?: string;
+	/** Seconds from a Retry-After header. */
+	retryAfterSeconds?: number;
 }
 
 type Cause = {
 	code?: string;
-	response?: { status?: number; data?: unknown };
+	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 };
 
 /** n8n wraps axios failures in NodeApiError; a streamed response leaves the error body unread. */
@@ -28,6 +30,8 @@ export async function inspectFailure(error: unknown): Promise<RequestFailure> {
 	const failure: RequestFailure = { statusCode, networkCode: cause.code ?? wrapper?.code };
 	if (typeof body?.message === 'string') failure.serverMessage = body.message;
 	if (typeof body?.errorCode === 'string') failure.errorCode = body.errorCode;
+	const retryAfter = Number(cause.response?.headers?.['retry-after']);
+	if (Number.isFinite(retryAfter) && retryAfter >= 0) failure.retryAfterSeconds = retryAfter;
 	if (statusCode === undefined && !failure.networkCode && wrapper?.message) {
 		failure.plainMessage = wrapper.message;
 	}
@@ -104,6 +108,13 @@ export function explainFailure(
 	const server = failure.serverMessage ? ` The server said: ${failure.serverMessage}` : '';
 	const hint = status !== undefined ? context.hints?.[status] : undefined;
 	if (status === undefined) {
+		if (failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT') {
+			return {
+				message: `Could not ${context.action}: the VB365 server did not answer in time`,
+				description:
+					'Raise "Timeout (Seconds)" in the node options if the server is just slow, or check its load.',
+			};
+		}
 		if (failure.plainMessage) {
 			return {
 				message: failure.plainMessage,
@@ -145,4 +156,25 @@ export function explainFailure(
 		message: `Could not ${context.action}: the server refused the request (HTTP ${status})`,
 		description: `${hint ?? 'Check the node parameters.'}${server}`,
 	};
+}
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
+
+/** Server hiccups worth another try; a 4xx, a timeout or a refused connection is not. */
+export function isRetryable(failure: RequestFailure): boolean {
+	if (failure.statusCode !== undefined) return RETRYABLE_STATUS.has(failure.statusCode);
+	return failure.networkCode !== undefined && RETRYABLE_NETWORK.has(failure.networkCode);
+}
+
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 30_000;
+
+/** Exponential backoff (0.5 s, 1 s, 2 s, …), or the server's Retry-After, both capped at 30 s. */
+export function retryDelayMs(attempt: number, failure: RequestFailure): number {
+	const wanted =
+		failure.retryAfterSeconds !== undefined
+			? failure.retryAfterSeconds * 1000
+			: BASE_DELAY_MS * 2 ** attempt;
+	return Math.min(wanted, MAX_DELAY_MS);
 }

@@ -5,15 +5,17 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiVersion } from '../helpers/apiVersion';
 import { parseApiVersion } from '../helpers/apiVersion';
 import { normalizeServerUrl, ServerUrlError } from '../helpers/serverUrl';
 import type { FailureContext } from './errors';
-import { failureToError, inspectFailure } from './errors';
+import { failureToError, inspectFailure, isRetryable, retryDelayMs } from './errors';
 
 export const CREDENTIAL_TYPE = 'veeamM365Api';
+
+const DEFAULT_RETRIES = 2;
 
 /** Page size used when walking a paged collection; the API allows up to 10000. */
 const PAGE_SIZE = 1000;
@@ -51,6 +53,37 @@ export interface ApiRequest {
 	action: string;
 	itemIndex?: number;
 	hints?: FailureContext['hints'];
+	/** Extra attempts after a 5xx/429 or a reset connection. Never set it for a send. */
+	retries?: number;
+	/** Idle timeout of the request, in milliseconds. */
+	timeoutMs?: number;
+}
+
+/** Runs a request, retrying what `isRetryable` allows, and turns the final failure into a node error. */
+async function withRetries<T>(
+	this: Context,
+	api: ApiContext,
+	request: ApiRequest,
+	send: () => Promise<T>,
+): Promise<T> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await send();
+		} catch (error) {
+			const failure = await inspectFailure(error);
+			const retries = request.retries ?? (request.method === 'GET' ? DEFAULT_RETRIES : 0);
+			if (attempt < retries && isRetryable(failure)) {
+				await sleep(retryDelayMs(attempt, failure));
+				continue;
+			}
+			throw failureToError(this.getNode(), failure, {
+				action: request.action,
+				url: api.baseUrl,
+				itemIndex: request.itemIndex,
+				hints: request.hints,
+			});
+		}
+	}
 }
 
 function buildOptions(api: ApiContext, request: ApiRequest): IHttpRequestOptions {
@@ -63,22 +96,16 @@ function buildOptions(api: ApiContext, request: ApiRequest): IHttpRequestOptions
 	};
 	if (request.body !== undefined) options.body = request.body;
 	if (request.qs !== undefined) options.qs = request.qs;
+	if (request.timeoutMs !== undefined) options.timeout = request.timeoutMs;
 	return options;
 }
 
 export async function veeamApiRequest(this: Context, request: ApiRequest): Promise<unknown> {
 	const api = await getApiContext.call(this, request.itemIndex);
 	const options = buildOptions(api, request);
-	try {
-		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
-	} catch (error) {
-		throw failureToError(this.getNode(), await inspectFailure(error), {
-			action: request.action,
-			url: api.baseUrl,
-			itemIndex: request.itemIndex,
-			hints: request.hints,
-		});
-	}
+	return await withRetries.call(this, api, request, async () =>
+		this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options),
+	);
 }
 
 export interface StreamedResponse {
@@ -99,20 +126,9 @@ export async function veeamApiDownload(
 		encoding: 'stream',
 		returnFullResponse: true,
 	};
-	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		)) as StreamedResponse;
-	} catch (error) {
-		throw failureToError(this.getNode(), await inspectFailure(error), {
-			action: request.action,
-			url: api.baseUrl,
-			itemIndex: request.itemIndex,
-			hints: request.hints,
-		});
-	}
+	return (await withRetries.call(this, api, request, async () =>
+		this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options),
+	)) as StreamedResponse;
 }
 
 /**

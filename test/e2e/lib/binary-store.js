@@ -1,6 +1,6 @@
 'use strict';
 // Finds the file behind a filesystem-mode binary id ("filesystem-v2:workflows/…/binary_data/<uuid>")
-// under <N8N_USER_FOLDER>/.n8n/binaryData. n8n may move an execution's files once the execution
+// under <N8N_USER_FOLDER>/.n8n/binaryData (n8n 1.x) or <N8N_USER_FOLDER>/.n8n/storage (2.x). n8n may move an execution's files once the execution
 // is saved, so the lookup goes by the id's last segment, not by the full path.
 
 const fs = require('node:fs');
@@ -20,23 +20,25 @@ function walk(dir, visit) {
 	}
 }
 
-function binaryStoreDir(userFolder) {
-	return path.join(userFolder, '.n8n', 'binaryData');
+function binaryStoreDirs(userFolder) {
+	return ['binaryData', 'storage'].map((name) => path.join(userFolder, '.n8n', name));
 }
 
 /** Returns the stored file's path, or undefined. */
 function findStoredBinary(userFolder, binaryId) {
 	const match = /^filesystem(?:-v2)?:(.+)$/.exec(String(binaryId ?? ''));
 	if (!match) return undefined;
-	const root = binaryStoreDir(userFolder);
-	const direct = path.join(root, match[1]);
-	if (fs.existsSync(direct)) return direct;
+	const roots = binaryStoreDirs(userFolder);
+	const direct = roots.map((root) => path.join(root, match[1])).find((file) => fs.existsSync(file));
+	if (direct) return direct;
 	const baseName = path.basename(match[1]);
 	let found;
-	walk(root, (full, name) => {
-		if (!found && name === baseName) found = full;
-	});
+	for (const root of roots) {
+		walk(root, (full, name) => {
+			if (!found && name === baseName) found = full;
+		});
+	}
 	return found;
 }
 
-module.exports = { findStoredBinary, binaryStoreDir };
+module.exports = { findStoredBinary, binaryStoreDirs };

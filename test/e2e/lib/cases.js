@@ -180,6 +180,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		assert.equal(good.json.error, undefined);
 		assert.equal(good.binary?.data?.fileName, 'Call notes.txt');
 		const stored = findStoredBinary(userFolder, good.binary.data.id);
+		assert.ok(stored, `binary ${good.binary.data.id} not found in the binary data folder`);
 		const notes = ids.item.attachments.find((a) => a.name === 'Call notes.txt');
 		sameBytes(fs.readFileSync(stored), sim.attachmentContent(notes.id), 'Call notes.txt');
 		assert.equal(typeof bad.json.error, 'string', `error item: ${JSON.stringify(bad.json)}`);

@@ -3,6 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	itemLocator,
+	optionsCollection,
+	requestOptionFields,
 	restoreSessionLocator,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
@@ -28,6 +30,7 @@ const properties: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
 	},
+	optionsCollection(requestOptionFields),
 ];
 
 export const description = updateDisplayOptions(

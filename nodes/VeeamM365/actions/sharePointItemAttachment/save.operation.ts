@@ -19,10 +19,19 @@ import { getApiContext, veeamApiDownload } from '../../transport';
 import {
 	attachmentSelectionFields,
 	itemLocator,
+	optionsCollection,
+	requestOptionFields,
 	restoreSessionLocator,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
-import { getItemTarget, getSelectedAttachments, restoreContext } from './shared';
+import type { ZipLimits } from '../../helpers/zip';
+import { archiveLimits } from '../../helpers/archiveLimits';
+import {
+	getItemTarget,
+	getRequestSettings,
+	getSelectedAttachments,
+	restoreContext,
+} from './shared';
 
 type OutputMode = 'perAttachment' | 'perItem' | 'zip';
 
@@ -64,6 +73,27 @@ const properties: INodeProperties[] = [
 		hint: 'The name of the output binary field to put the file in',
 		description: 'With "All Attachments on One Item" this is the prefix: data_0, data_1, and so on',
 	},
+	optionsCollection([
+		...requestOptionFields,
+		{
+			displayName: 'Max Compression Ratio',
+			name: 'maxCompressionRatio',
+			type: 'number',
+			default: 1000,
+			typeOptions: { minValue: 0 },
+			description:
+				'Refuse an archive entry that expands more than this many times its compressed size (protects against ZIP bombs; 0 turns the check off)',
+		},
+		{
+			displayName: 'Max Total Size (MB)',
+			name: 'maxTotalSizeMb',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description:
+				'Refuse a download that unpacks to more than this. 0 means no fixed limit; the sizes VB365 lists for the attachments are always enforced.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -83,13 +113,20 @@ export async function execute(
 	const target = getItemTarget.call(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex, 'perAttachment') as OutputMode;
 	const binaryPropertyName = getBinaryPropertyName.call(this, itemIndex);
-	const { attachments } = await getSelectedAttachments.call(this, target, itemIndex);
+	const settings = getRequestSettings.call(this, itemIndex);
+	const { attachments, available } = await getSelectedAttachments.call(this, target, itemIndex);
 	const { version } = await getApiContext.call(this, itemIndex);
 	const request = buildSaveRequest(version, target, attachments);
+	const limits = getLimits.call(
+		this,
+		itemIndex,
+		request.body.save === null ? available : attachments,
+	);
 
 	const response = await veeamApiDownload.call(this, {
 		method: 'POST',
 		...request,
+		...settings,
 		action: 'save the attachments',
 		itemIndex,
 	});
@@ -97,7 +134,7 @@ export async function execute(
 
 	try {
 		if (output === 'zip') {
-			const binary = await storeArchive.call(this, response, target.itemId);
+			const binary = await storeArchive.call(this, response, target.itemId, limits);
 			const json = {
 				...context,
 				fileName: binary.fileName,
@@ -105,7 +142,7 @@ export async function execute(
 			};
 			return [{ json, binary: { [binaryPropertyName]: binary } }];
 		}
-		const files = await storeFiles.call(this, response, attachments);
+		const files = await storeFiles.call(this, response, attachments, limits);
 		if (output === 'perItem') {
 			const binary: Record<string, IBinaryData> = {};
 			const summary = files.map((file, index) => {
@@ -126,6 +163,18 @@ export async function execute(
 				'Nothing from this download was passed on. Run the node again: VB365 serves an interrupted save again from its temporary folder. If it keeps failing, check the server and the network in between.',
 		});
 	}
+}
+
+function getLimits(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	inArchive: AttachmentInfo[],
+): ZipLimits {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return archiveLimits(inArchive, {
+		maxCompressionRatio: Number(options.maxCompressionRatio ?? 1000),
+		maxTotalSizeMb: Number(options.maxTotalSizeMb ?? 0),
+	});
 }
 
 function getBinaryPropertyName(this: IExecuteFunctions, itemIndex: number): string {
@@ -152,11 +201,16 @@ function describeFile(file: RestoredFile): IDataObject {
 	};
 }
 
-async function storeArchive(this: IExecuteFunctions, response: StreamedResponse, itemId: string) {
+async function storeArchive(
+	this: IExecuteFunctions,
+	response: StreamedResponse,
+	itemId: string,
+	limits: ZipLimits,
+) {
 	const header = response.headers['content-disposition'];
 	const suggested = parseContentDisposition(Array.isArray(header) ? header[0] : header).fileName;
 	const fileName = sanitizeFileName(suggested ?? '', `attachments-${itemId.slice(-12)}.zip`);
-	const bytes = toNodeReadable(response.body, verifyZipStream(response.body));
+	const bytes = toNodeReadable(response.body, verifyZipStream(response.body, limits));
 	return await this.helpers.prepareBinaryData(bytes, fileName, 'application/zip');
 }
 
@@ -168,6 +222,7 @@ async function storeFiles(
 	this: IExecuteFunctions,
 	response: StreamedResponse,
 	wanted: AttachmentInfo[],
+	limits: ZipLimits,
 ): Promise<RestoredFile[]> {
 	const { head, stream } = await peekBytes(response.body, 4);
 	if (!isZipSignature(head)) {
@@ -187,7 +242,7 @@ async function storeFiles(
 	const fileNames = uniqueFileNames(
 		wanted.map((attachment) => sanitizeFileName(attachment.name, 'attachment')),
 	);
-	for await (const entry of readZipEntries(stream)) {
+	for await (const entry of readZipEntries(stream, limits)) {
 		const baseName = entry.name.split('/').pop() ?? entry.name;
 		const attachment = byName.get(entry.name.toLowerCase()) ?? byName.get(baseName.toLowerCase());
 		if (entry.isDirectory || !attachment) {

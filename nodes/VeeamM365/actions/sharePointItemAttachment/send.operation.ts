@@ -8,10 +8,17 @@ import { getApiContext, veeamApiRequest } from '../../transport';
 import {
 	attachmentSelectionFields,
 	itemLocator,
+	optionsCollection,
+	requestOptionFields,
 	restoreSessionLocator,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
-import { getItemTarget, getSelectedAttachments, restoreContext } from './shared';
+import {
+	getItemTarget,
+	getRequestSettings,
+	getSelectedAttachments,
+	restoreContext,
+} from './shared';
 
 const properties: INodeProperties[] = [
 	restoreSessionLocator,
@@ -50,6 +57,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Sender address. Leave empty to use the sender set in the VB365 email settings for Veeam Explorer for SharePoint.',
 	},
+	optionsCollection(requestOptionFields),
 ];
 
 export const description = updateDisplayOptions(
@@ -87,6 +95,8 @@ export async function execute(
 		method: 'POST',
 		...request,
 		action: 'send the attachments',
+		timeoutMs: getRequestSettings.call(this, itemIndex).timeoutMs,
+		retries: 0,
 		itemIndex,
 		hints: { 400: EMAIL_SETTINGS_HINT, 500: EMAIL_SETTINGS_HINT },
 	});

@@ -31,6 +31,28 @@ export function getItemTarget(this: IExecuteFunctions, itemIndex: number): ItemT
 	return target as unknown as ItemTarget;
 }
 
+export interface RequestSettings {
+	retries: number;
+	timeoutMs: number;
+}
+
+export function getRequestSettings(this: IExecuteFunctions, itemIndex: number): RequestSettings {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const retries = Number(options.retries ?? 2);
+	const timeout = Number(options.timeout ?? 300);
+	if (!Number.isInteger(retries) || retries < 0 || !(timeout > 0)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Retries on Server Errors" must be a whole number from 0 and "Timeout (Seconds)" a positive number [parameter "Options"]',
+			{
+				itemIndex,
+				description: 'Correct the values under Options, e.g. 2 retries and 300 seconds.',
+			},
+		);
+	}
+	return { retries, timeoutMs: Math.round(timeout * 1000) };
+}
+
 export function restoreContext(target: ItemTarget): IDataObject {
 	return {
 		restoreSessionId: target.restoreSessionId,
@@ -48,6 +70,7 @@ export async function listAttachments(
 	const raw = await veeamApiRequestAllItems.call(
 		this,
 		{
+			...getRequestSettings.call(this, itemIndex),
 			path: attachmentsPath(target),
 			action: "list the item's attachments",
 			itemIndex,
@@ -65,7 +88,7 @@ export async function getSelectedAttachments(
 	this: IExecuteFunctions,
 	target: ItemTarget,
 	itemIndex: number,
-): Promise<{ attachments: AttachmentInfo[]; allSelected: boolean }> {
+): Promise<{ attachments: AttachmentInfo[]; available: AttachmentInfo[]; allSelected: boolean }> {
 	const mode = this.getNodeParameter('attachmentSelection', itemIndex, 'all') as SelectionMode;
 	const values =
 		mode === 'byId'
@@ -101,5 +124,5 @@ export async function getSelectedAttachments(
 			{ itemIndex, description: `The item's attachments are: ${names}.` },
 		);
 	}
-	return { attachments: selected, allSelected: selected.length === available.length };
+	return { attachments: selected, available, allSelected: selected.length === available.length };
 }
