@@ -7,8 +7,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as emailSettings from './actions/emailSettings';
+import * as restoreSession from './actions/restoreSession';
+import * as sharePointItem from './actions/sharePointItem';
 import * as sharePointItemAttachment from './actions/sharePointItemAttachment';
-import { loadOptions } from './methods';
+import * as sharePointSite from './actions/sharePointSite';
+import { listSearch, loadOptions } from './methods';
 
 export class VeeamM365 implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,14 +35,24 @@ export class VeeamM365 implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'SharePoint Item Attachment', value: 'sharePointItemAttachment' }],
+				options: [
+					{ name: 'Email Setting', value: 'emailSettings' },
+					{ name: 'Restore Session', value: 'restoreSession' },
+					{ name: 'SharePoint Item', value: 'sharePointItem' },
+					{ name: 'SharePoint Item Attachment', value: 'sharePointItemAttachment' },
+					{ name: 'SharePoint Site', value: 'sharePointSite' },
+				],
 				default: 'sharePointItemAttachment',
 			},
 			...sharePointItemAttachment.description,
+			...restoreSession.description,
+			...sharePointSite.description,
+			...sharePointItem.description,
+			...emailSettings.description,
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -40,6 +40,7 @@ test.each(['v6', 'v7', 'v8'])('%s: save (all and selected), send and get many se
 		'SharePointAttachment_Get',
 		'SharePointAttachment_SaveAttachmentsAction',
 		'SharePointAttachment_SendAttachmentsAction',
+		'VespEmailSettings_Get',
 		'token',
 	]);
 });

@@ -21,6 +21,7 @@ describe.each(SERVERS)('Send against a $label server', ({ profile, apiVersion })
 	});
 	beforeEach(() => {
 		sim.outbox.length = 0;
+		sim.requests.length = 0;
 		sim.setEmailSettings(true);
 	});
 
@@ -72,10 +73,24 @@ describe.each(SERVERS)('Send against a $label server', ({ profile, apiVersion })
 		expect(sim.outbox.map((mail) => mail.attachments.map((a) => a.name))).toEqual([['Call notes.txt']]);
 	});
 
-	test('a server without email settings gets an error that says what to configure, and sends nothing', async () => {
+	test('a server without email settings fails before sending, with what to configure', async () => {
 		sim.setEmailSettings(false);
 		const item = fixtureItem(sim, 'helpdesk');
 		const result = await runNode(sim, { credential: { apiVersion }, parameters: sendParameters(item) });
+		expect(result.status).toBe('error');
+		expect(result.error.message).toMatch(/The VB365 server cannot send email: email notifications are turned off/);
+		expect(result.error.description).toMatch(/email settings of Veeam Explorer for Microsoft SharePoint/);
+		expect(sim.outbox).toHaveLength(0);
+		expect(sim.requests.some((request) => /attachments\/(send|action)$/i.test(request.path))).toBe(false);
+	});
+
+	test('without the pre-check, the server refusal still explains what to configure', async () => {
+		sim.setEmailSettings(false);
+		const item = fixtureItem(sim, 'helpdesk');
+		const result = await runNode(sim, {
+			credential: { apiVersion },
+			parameters: sendParameters(item, { options: { checkEmailSettings: false } }),
+		});
 		expect(result.status).toBe('error');
 		expect(result.error.message).toMatch(/Could not send the attachments/);
 		expect(result.error.description).toMatch(/email settings of Veeam Explorer for Microsoft SharePoint/);

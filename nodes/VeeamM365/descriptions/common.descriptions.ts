@@ -2,63 +2,197 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
-function idLocator(
-	displayName: string,
-	name: string,
-	guidCount: number,
-	placeholder: string,
-	description: string,
-): INodeProperties {
-	return {
-		displayName,
-		name,
+interface LocatorSpec {
+	displayName: string;
+	name: string;
+	guidCount: number;
+	idPlaceholder: string;
+	description: string;
+	searchListMethod: string;
+	urlPlaceholder?: string;
+}
+
+function locator(spec: LocatorSpec): INodeProperties {
+	const property: INodeProperties = {
+		displayName: spec.displayName,
+		name: spec.name,
 		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
+		default: { mode: 'list', value: '' },
 		required: true,
-		description,
+		description: spec.description,
 		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${spec.displayName.toLowerCase()}...`,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder,
+				placeholder: spec.idPlaceholder,
 				validation: [
 					{
 						type: 'regex',
 						properties: {
-							regex: `^\\s*(${GUID}){${guidCount}}\\s*$`,
-							errorMessage: `Not a valid ${displayName}: expected ${guidCount} GUID${guidCount > 1 ? 's' : ''} written together`,
+							regex: `^\\s*(${GUID}){${spec.guidCount}}\\s*$`,
+							errorMessage: `Not a valid ${spec.displayName} ID: expected ${spec.guidCount} GUID${spec.guidCount > 1 ? 's' : ''} written together`,
+						},
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: spec.urlPlaceholder ?? '',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^https?://.+',
+							errorMessage: 'Enter a SharePoint URL starting with https://',
 						},
 					},
 				],
 			},
 		],
 	};
+	// Only sites, lists and items have SharePoint URLs.
+	if (!spec.urlPlaceholder) property.modes = property.modes?.filter((mode) => mode.name !== 'url');
+	return property;
 }
 
-export const restoreSessionLocator = idLocator(
-	'Restore Session',
-	'restoreSessionId',
-	1,
-	'e.g. 9f786f0f-de9a-4a90-8118-093b6cb2c4fc',
-	'A running SharePoint (Vesp) restore session',
-);
+export const organizationLocator = locator({
+	displayName: 'Organization',
+	name: 'organizationId',
+	guidCount: 1,
+	idPlaceholder: 'e.g. 8d3c1f6e-2b7a-4e41-9c55-0f3e8a6b7d21',
+	description: 'The Microsoft 365 organization backed up by VB365',
+	searchListMethod: 'searchOrganizations',
+});
 
-export const siteLocator = idLocator(
-	'Site',
-	'siteId',
-	2,
-	'e.g. ef10cefb-…-d3702fc4ac8f6d7caa6b-…-8bf5b0b55ebd',
-	'The SharePoint site inside the restore session',
-);
+export const restoreSessionLocator = locator({
+	displayName: 'Restore Session',
+	name: 'restoreSessionId',
+	guidCount: 1,
+	idPlaceholder: 'e.g. 9f786f0f-de9a-4a90-8118-093b6cb2c4fc',
+	description: 'A running SharePoint (Vesp) restore session',
+	searchListMethod: 'searchRestoreSessions',
+});
 
-export const itemLocator = idLocator(
-	'Item',
-	'itemId',
-	4,
-	'e.g. the site ID followed by two more GUIDs',
-	'The SharePoint list item whose attachments to use',
-);
+export const siteLocator = locator({
+	displayName: 'Site',
+	name: 'siteId',
+	guidCount: 2,
+	idPlaceholder: 'e.g. two GUIDs written together',
+	description: 'The SharePoint site (sub-sites included) in the backup',
+	searchListMethod: 'searchSites',
+	urlPlaceholder: 'e.g. https://contoso.sharepoint.com/sites/Contracts',
+});
+
+export const listLocator = locator({
+	displayName: 'List',
+	name: 'listId',
+	guidCount: 1,
+	idPlaceholder: 'e.g. 03729225-435d-4f4c-9793-7ed186a89f7f',
+	description: 'The SharePoint list in the site',
+	searchListMethod: 'searchLists',
+	urlPlaceholder: 'e.g. https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts',
+});
+
+export const itemLocator = locator({
+	displayName: 'Item',
+	name: 'itemId',
+	guidCount: 4,
+	idPlaceholder: 'e.g. the site ID followed by two more GUIDs',
+	description: 'The SharePoint list item whose attachments to use',
+	searchListMethod: 'searchItems',
+	urlPlaceholder:
+		'e.g. https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42',
+});
+
+/** What a new restore session opens: the organization's backup at a point in time. */
+export const exploreFields: INodeProperties[] = [
+	organizationLocator,
+	{
+		displayName: 'Point in Time',
+		name: 'pointInTime',
+		type: 'dateTime',
+		default: '',
+		description:
+			'Restore the data as it was at this time (the latest backup before it is used). Leave empty for the latest backup.',
+	},
+	{
+		displayName: 'Show Deleted Items',
+		name: 'showDeleted',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether items deleted from SharePoint before the restore point can be restored too',
+	},
+	{
+		displayName: 'Show All Versions',
+		name: 'showAllVersions',
+		type: 'boolean',
+		default: false,
+		description: 'Whether earlier versions of items are shown in the session',
+	},
+];
+
+/** Where the restore session comes from; "startAndStop" makes one node do the whole job. */
+export const restoreSessionFields: INodeProperties[] = [
+	{
+		displayName: 'Restore Session',
+		name: 'restoreSessionMode',
+		type: 'options',
+		default: 'existing',
+		options: [
+			{
+				name: 'Use an Existing Session',
+				value: 'existing',
+				description: 'A SharePoint restore session that is already running',
+			},
+			{
+				name: 'Start One for This Execution and Stop It Afterwards',
+				value: 'startAndStop',
+				description:
+					'Opens the backup of an organization at a point in time, and always stops the session at the end, also when items fail',
+			},
+		],
+	},
+	{
+		...restoreSessionLocator,
+		displayName: 'Session',
+		displayOptions: { show: { restoreSessionMode: ['existing'] } },
+	},
+	...exploreFields.map((field) => ({
+		...field,
+		displayOptions: { show: { restoreSessionMode: ['startAndStop'] } },
+	})),
+];
+
+/** Return All + Limit, as n8n's Get Many operations have them. */
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
 
 export const attachmentSelectionFields: INodeProperties[] = [
 	{

@@ -18,7 +18,8 @@ export function parseContentDisposition(header: string | undefined): ContentDisp
 	if (type !== undefined) result.type = type;
 	const extended = parameters.get('filename*');
 	const fileName =
-		(extended !== undefined ? decodeExtendedValue(extended) : undefined) ?? decodePlainValue(parameters.get('filename'));
+		(extended !== undefined ? decodeExtendedValue(extended) : undefined) ??
+		decodePlainValue(parameters.get('filename'));
 	if (fileName) result.fileName = fileName;
 	return result;
 }
@@ -87,9 +88,10 @@ function decodeExtendedValue(raw: string): string | undefined {
 	const match = /^([^']*)'[^']*'(.*)$/s.exec(value);
 	if (!match) return undefined;
 	const charset = match[1].trim().toLowerCase();
-	const bytes = percentDecode(match[2], charset === 'utf-8');
+	const utf8 = charset === 'utf-8' || charset === 'utf8';
+	const bytes = percentDecode(match[2], utf8);
 	if (bytes === undefined) return undefined;
-	if (charset === 'utf-8') return decodeUtf8(bytes);
+	if (utf8) return decodeUtf8(bytes);
 	if (charset === 'iso-8859-1' || charset === 'latin1' || charset === 'us-ascii') {
 		return String.fromCharCode(...bytes);
 	}
@@ -131,6 +133,7 @@ function decodeUtf8(bytes: number[]): string | undefined {
 // mojibake like "MÃ¼ller". If the value is valid UTF-8 when taken as bytes, use that.
 function decodePlainValue(value: string | undefined): string | undefined {
 	if (!value) return undefined;
-	if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
-	return decodeUtf8(Array.from(value, (char) => char.charCodeAt(0))) ?? value;
+	const codes = Array.from(value, (char) => char.charCodeAt(0));
+	if (!codes.some((code) => code >= 0x80) || codes.some((code) => code > 0xff)) return value;
+	return decodeUtf8(codes) ?? value;
 }

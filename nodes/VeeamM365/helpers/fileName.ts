@@ -1,12 +1,11 @@
 const MAX_NAME_BYTES = 255;
 const LAST_RESORT_NAME = 'file';
 
-// C0 controls, DEL, C1 controls.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 // Bidirectional marks, embeddings, overrides and isolates (used to disguise extensions).
 const BIDI_CHARACTERS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const WINDOWS_INVALID = /[<>:"|?*]/g;
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])\s*(\..*)?$/i;
+const WINDOWS_DEVICE =
+	/^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])\s*(\..*)?$/i;
 
 /**
  * Makes `name` (from an HTTP header or a ZIP entry) safe as a file name on any OS: no directory
@@ -19,13 +18,23 @@ export function sanitizeFileName(name: string, fallback: string): string {
 
 function clean(name: string): string | undefined {
 	if (typeof name !== 'string') return undefined;
-	const text = name.normalize('NFC').replace(CONTROL_CHARACTERS, '').replace(BIDI_CHARACTERS, '');
+	const text = removeControlCharacters(name.normalize('NFC')).replace(BIDI_CHARACTERS, '');
 	const segments = text.split(/[\\/]/).filter((segment) => segment.trim() !== '');
 	let result = (segments[segments.length - 1] ?? '').replace(WINDOWS_INVALID, '_');
 	result = trimName(result);
 	if (result === '' || result === '.' || result === '..') return undefined;
 	if (WINDOWS_DEVICE.test(result)) result = '_' + result;
 	return limitUtf8Length(result, MAX_NAME_BYTES);
+}
+
+/** Removes C0 controls, DEL and C1 controls. */
+function removeControlCharacters(text: string): string {
+	let result = '';
+	for (const char of text) {
+		const code = char.charCodeAt(0);
+		if (code > 0x1f && (code < 0x7f || code > 0x9f)) result += char;
+	}
+	return result;
 }
 
 // Windows drops trailing dots and spaces; leading spaces are easy to overlook.

@@ -13,7 +13,11 @@ interface ReadableClass {
  * `template` (e.g. the IncomingMessage of an HTTP response), since 'stream' may not be imported.
  */
 export function toNodeReadable(template: object, source: AsyncIterable<Buffer>): NodeReadable {
-	for (let proto: unknown = Object.getPrototypeOf(template); proto; proto = Object.getPrototypeOf(proto)) {
+	for (
+		let proto: unknown = Object.getPrototypeOf(template);
+		proto;
+		proto = Object.getPrototypeOf(proto)
+	) {
 		const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value as unknown;
 		if (
 			typeof ctor === 'function' &&
@@ -23,5 +27,7 @@ export function toNodeReadable(template: object, source: AsyncIterable<Buffer>):
 			return (ctor as unknown as ReadableClass).from(source, { objectMode: false });
 		}
 	}
-	throw new TypeError('Cannot create a Node.js Readable: the template object is not a Node.js stream');
+	throw new TypeError(
+		'Cannot create a Node.js Readable: the template object is not a Node.js stream',
+	);
 }

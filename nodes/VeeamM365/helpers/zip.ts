@@ -51,15 +51,20 @@ export async function* readZipEntries(
 			const offset = reader.position;
 			const signatureBytes = await reader.readExact(4);
 			if (signatureBytes === null) {
-				if (offset > 0) throw new ZipFormatError('ZIP archive is truncated: the central directory is missing');
+				if (offset > 0)
+					throw new ZipFormatError('ZIP archive is truncated: the central directory is missing');
 				throw new ZipFormatError(
-					(await reader.isAtEnd()) ? 'The data is empty, not a ZIP archive' : 'ZIP archive is truncated: it is shorter than a header',
+					(await reader.isAtEnd())
+						? 'The data is empty, not a ZIP archive'
+						: 'ZIP archive is truncated: it is shorter than a header',
 				);
 			}
 			const signature = u32(signatureBytes, 0);
 			if (signature !== SIGNATURE.localHeader) {
 				if (offset === 0 && signature !== SIGNATURE.endOfCentralDirectory) {
-					throw new ZipFormatError(`The data is not a ZIP archive (it starts with ${hex32(signature)})`);
+					throw new ZipFormatError(
+						`The data is not a ZIP archive (it starts with ${hex32(signature)})`,
+					);
 				}
 				reader.unread(signatureBytes);
 				break;

@@ -137,7 +137,7 @@ export async function veeamApiDownload(
  */
 export async function veeamApiRequestAllItems(
 	this: Context,
-	request: Omit<ApiRequest, 'method' | 'body'>,
+	request: Omit<ApiRequest, 'method'> & { method?: IHttpRequestMethods },
 	limit?: number,
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
@@ -146,7 +146,7 @@ export async function veeamApiRequestAllItems(
 		const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - results.length);
 		const response = await veeamApiRequest.call(this, {
 			...request,
-			method: 'GET',
+			method: request.method ?? 'GET',
 			qs: { ...request.qs, offset, limit: pageSize },
 		});
 		if (Array.isArray(response)) {
@@ -162,4 +162,23 @@ export async function veeamApiRequestAllItems(
 		offset += pageResults.length;
 	}
 	return limit === undefined ? results : results.slice(0, limit);
+}
+
+/** One page of a collection, for pick-lists; bare arrays (v2–v7 for some collections) come whole. */
+export async function veeamApiRequestPage(
+	this: Context,
+	request: Omit<ApiRequest, 'method'> & { method?: IHttpRequestMethods },
+	offset: number,
+	limit: number,
+): Promise<{ results: IDataObject[]; hasMore: boolean }> {
+	const response = await veeamApiRequest.call(this, {
+		...request,
+		method: request.method ?? 'GET',
+		qs: { ...request.qs, offset, limit },
+	});
+	if (Array.isArray(response)) return { results: response as IDataObject[], hasMore: false };
+	const page = (response ?? {}) as IDataObject;
+	const results = Array.isArray(page.results) ? (page.results as IDataObject[]) : [];
+	const hasNext = Boolean((page._links as IDataObject | undefined)?.next);
+	return { results, hasMore: hasNext || results.length >= limit };
 }

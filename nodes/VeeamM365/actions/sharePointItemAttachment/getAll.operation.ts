@@ -5,31 +5,19 @@ import {
 	itemLocator,
 	optionsCollection,
 	requestOptionFields,
-	restoreSessionLocator,
+	restoreSessionFields,
+	returnAllFields,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
-import { getItemTarget, listAttachments, restoreContext } from './shared';
+import { listAttachments, restoreContext } from './shared';
+import type { RestoreSessionScope } from '../restoreScope';
+import { getItemTarget } from '../restoreScope';
 
 const properties: INodeProperties[] = [
-	restoreSessionLocator,
+	...restoreSessionFields,
 	siteLocator,
 	itemLocator,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	optionsCollection(requestOptionFields),
 ];
 
@@ -41,8 +29,9 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
-	const target = getItemTarget.call(this, itemIndex);
+	const target = await getItemTarget.call(this, itemIndex, scope);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const attachments = await listAttachments.call(this, target, itemIndex, limit);

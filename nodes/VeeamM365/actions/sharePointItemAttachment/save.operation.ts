@@ -21,22 +21,19 @@ import {
 	itemLocator,
 	optionsCollection,
 	requestOptionFields,
-	restoreSessionLocator,
+	restoreSessionFields,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
 import type { ZipLimits } from '../../helpers/zip';
 import { archiveLimits } from '../../helpers/archiveLimits';
-import {
-	getItemTarget,
-	getRequestSettings,
-	getSelectedAttachments,
-	restoreContext,
-} from './shared';
+import { getRequestSettings, getSelectedAttachments, restoreContext } from './shared';
+import type { RestoreSessionScope } from '../restoreScope';
+import { getItemTarget } from '../restoreScope';
 
 type OutputMode = 'perAttachment' | 'perItem' | 'zip';
 
 const properties: INodeProperties[] = [
-	restoreSessionLocator,
+	...restoreSessionFields,
 	siteLocator,
 	itemLocator,
 	...attachmentSelectionFields,
@@ -109,8 +106,9 @@ interface RestoredFile {
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
-	const target = getItemTarget.call(this, itemIndex);
+	const target = await getItemTarget.call(this, itemIndex, scope);
 	const output = this.getNodeParameter('output', itemIndex, 'perAttachment') as OutputMode;
 	const binaryPropertyName = getBinaryPropertyName.call(this, itemIndex);
 	const settings = getRequestSettings.call(this, itemIndex);

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { MailMessage } from '../../helpers/attachmentRequests';
@@ -10,18 +15,20 @@ import {
 	itemLocator,
 	optionsCollection,
 	requestOptionFields,
-	restoreSessionLocator,
+	restoreSessionFields,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
 import {
-	getItemTarget,
-	getRequestSettings,
-	getSelectedAttachments,
-	restoreContext,
-} from './shared';
+	EMAIL_SETTINGS_HINT,
+	emailSettingsProblems,
+	getEmailSettings,
+} from '../emailSettings/settings';
+import { getRequestSettings, getSelectedAttachments, restoreContext } from './shared';
+import type { RestoreSessionScope } from '../restoreScope';
+import { getItemTarget } from '../restoreScope';
 
 const properties: INodeProperties[] = [
-	restoreSessionLocator,
+	...restoreSessionFields,
 	siteLocator,
 	itemLocator,
 	...attachmentSelectionFields,
@@ -57,7 +64,17 @@ const properties: INodeProperties[] = [
 		description:
 			'Sender address. Leave empty to use the sender set in the VB365 email settings for Veeam Explorer for SharePoint.',
 	},
-	optionsCollection(requestOptionFields),
+	optionsCollection([
+		{
+			displayName: 'Check Email Settings First',
+			name: 'checkEmailSettings',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to read the server's email settings before sending, to fail early with instructions when it cannot send",
+		},
+		...requestOptionFields,
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -65,16 +82,28 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const EMAIL_SETTINGS_HINT =
-	'Sending needs the email settings of Veeam Explorer for Microsoft SharePoint on the VB365 server: in the VB365 console open General Options → Notifications (or use PUT /VespEmailSettings) and set the SMTP server, port and sender, and enable them.';
-
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
-	const target = getItemTarget.call(this, itemIndex);
+	const target = await getItemTarget.call(this, itemIndex, scope);
 	const message = getMessage.call(this, itemIndex);
 	const { attachments, allSelected } = await getSelectedAttachments.call(this, target, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.checkEmailSettings !== false) {
+		const problems = emailSettingsProblems(await getEmailSettings.call(this, itemIndex));
+		if (problems.length > 0) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The VB365 server cannot send email: ${problems.join(', ')}`,
+				{
+					itemIndex,
+					description: EMAIL_SETTINGS_HINT,
+				},
+			);
+		}
+	}
 	const { version } = await getApiContext.call(this, itemIndex);
 
 	if (!allSelected && !canSendSelection(version)) {

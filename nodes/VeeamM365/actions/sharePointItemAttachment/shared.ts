@@ -5,31 +5,7 @@ import type { ItemTarget } from '../../helpers/attachmentRequests';
 import { attachmentsPath } from '../../helpers/attachmentRequests';
 import type { AttachmentInfo, SelectionMode } from '../../helpers/attachmentSelection';
 import { parseList, selectAttachments, toAttachmentInfo } from '../../helpers/attachmentSelection';
-import { assertVeeamId, ID_GUIDS, InvalidIdError } from '../../helpers/ids';
 import { veeamApiRequestAllItems } from '../../transport';
-
-const TARGET_PARAMETERS = [
-	['restoreSessionId', 'Restore Session', ID_GUIDS.restoreSession],
-	['siteId', 'Site', ID_GUIDS.site],
-	['itemId', 'Item', ID_GUIDS.item],
-] as const;
-
-export function getItemTarget(this: IExecuteFunctions, itemIndex: number): ItemTarget {
-	const target: Record<string, string> = {};
-	for (const [name, label, guids] of TARGET_PARAMETERS) {
-		const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true });
-		try {
-			target[name] = assertVeeamId(value, guids, `${label} ID`);
-		} catch (error) {
-			const reason = error instanceof InvalidIdError ? error.message : String(error);
-			throw new NodeOperationError(this.getNode(), `${reason} [parameter "${label}"]`, {
-				itemIndex,
-				description: `Set "${label}" to the ID VB365 returns for it (pick it from the list, copy it from a previous node, or from the REST API).`,
-			});
-		}
-	}
-	return target as unknown as ItemTarget;
-}
 
 export interface RequestSettings {
 	retries: number;

@@ -22,7 +22,10 @@ export function u16(bytes: Uint8Array, offset: number): number {
 
 export function u32(bytes: Uint8Array, offset: number): number {
 	return (
-		(bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16) | (bytes[offset + 3] << 24)) >>>
+		(bytes[offset] |
+			(bytes[offset + 1] << 8) |
+			(bytes[offset + 2] << 16) |
+			(bytes[offset + 3] << 24)) >>>
 		0
 	);
 }
@@ -30,7 +33,8 @@ export function u32(bytes: Uint8Array, offset: number): number {
 /** Reads a little-endian 64-bit unsigned integer; values above 2^53 - 1 are rejected. */
 export function u64(bytes: Uint8Array, offset: number): number {
 	const high = u32(bytes, offset + 4);
-	if (high > 0x1fffff) throw new ZipFormatError('ZIP archive contains a 64-bit size or offset that is too large');
+	if (high > 0x1fffff)
+		throw new ZipFormatError('ZIP archive contains a 64-bit size or offset that is too large');
 	return high * TWO_POW_32 + u32(bytes, offset);
 }
 
@@ -45,7 +49,9 @@ export function splitUint64(value: number): { low: number; high: number } {
 
 /** A Buffer sharing memory with `bytes` (no copy). */
 export function asBuffer(bytes: Uint8Array): Buffer {
-	return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return Buffer.isBuffer(bytes)
+		? bytes
+		: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export function hex32(value: number): string {

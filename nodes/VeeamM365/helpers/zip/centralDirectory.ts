@@ -17,7 +17,10 @@ interface DirectoryTotals {
  * the end-of-central-directory record. Throws unless it is complete and describes exactly the
  * entries that were read, and nothing follows the archive comment.
  */
-export async function readCentralDirectory(reader: ByteReader, entries: ReadEntry[]): Promise<void> {
+export async function readCentralDirectory(
+	reader: ByteReader,
+	entries: ReadEntry[],
+): Promise<void> {
 	const start = reader.position;
 	const byOffset = new Map<number, ReadEntry>();
 	for (const entry of entries) byOffset.set(entry.header.offset, entry);
@@ -37,7 +40,11 @@ export async function readCentralDirectory(reader: ByteReader, entries: ReadEntr
 			`ZIP central directory lists ${listed.size} entries, but the archive contains ${entries.length}`,
 		);
 	}
-	const actual: DirectoryTotals = { entries: listed.size, size: reader.position - 4 - start, offset: start };
+	const actual: DirectoryTotals = {
+		entries: listed.size,
+		size: reader.position - 4 - start,
+		offset: start,
+	};
 
 	if (signature === SIGNATURE.digitalSignature) {
 		const size = u16(await requireBytes(reader, 2, 'the central directory signature'), 0);
@@ -50,7 +57,9 @@ export async function readCentralDirectory(reader: ByteReader, entries: ReadEntr
 		zip64 = await readZip64End(reader);
 		signature = await readSignature(reader, 'the ZIP64 end of central directory locator');
 		if (signature !== SIGNATURE.zip64Locator) {
-			throw new ZipFormatError(`ZIP64 end of central directory locator is missing (found signature ${hex32(signature)})`);
+			throw new ZipFormatError(
+				`ZIP64 end of central directory locator is missing (found signature ${hex32(signature)})`,
+			);
 		}
 		const locator = await requireBytes(reader, 16, 'the ZIP64 end of central directory locator');
 		if (u32(locator, 0) !== 0 || u64(locator, 4) !== recordOffset || u32(locator, 12) > 1) {
@@ -59,14 +68,19 @@ export async function readCentralDirectory(reader: ByteReader, entries: ReadEntr
 		signature = await readSignature(reader, 'the end of central directory record');
 	}
 	if (signature !== SIGNATURE.endOfCentralDirectory) {
-		const found = signature === SIGNATURE.localHeader ? 'a local header' : `signature ${hex32(signature)}`;
-		throw new ZipFormatError(`ZIP central directory is followed by ${found} instead of the end of central directory record`);
+		const found =
+			signature === SIGNATURE.localHeader ? 'a local header' : `signature ${hex32(signature)}`;
+		throw new ZipFormatError(
+			`ZIP central directory is followed by ${found} instead of the end of central directory record`,
+		);
 	}
 	const end = await requireBytes(reader, 18, 'the end of central directory record');
 	await requireBytes(reader, u16(end, 16), 'the archive comment');
 	checkEnd(end, actual, zip64);
 	if (!(await reader.isAtEnd())) {
-		throw new ZipFormatError(`ZIP archive has unexpected data after its end (at offset ${reader.position})`);
+		throw new ZipFormatError(
+			`ZIP archive has unexpected data after its end (at offset ${reader.position})`,
+		);
 	}
 }
 
@@ -75,7 +89,10 @@ async function readSignature(reader: ByteReader, what: string): Promise<number> 
 }
 
 /** Reads one central header (signature consumed) and checks it against the entry read at its offset. */
-async function readCentralHeader(reader: ByteReader, byOffset: Map<number, ReadEntry>): Promise<number> {
+async function readCentralHeader(
+	reader: ByteReader,
+	byOffset: Map<number, ReadEntry>,
+): Promise<number> {
 	const fixed = await requireBytes(reader, 42, 'the central directory');
 	const flags = u16(fixed, 4);
 	const method = u16(fixed, 6);
@@ -97,7 +114,9 @@ async function readCentralHeader(reader: ByteReader, byOffset: Map<number, ReadE
 		const next = (value: number): number => {
 			if (value !== UINT32_MAX) return value;
 			if (position + 8 > zip64.length) {
-				throw new ZipFormatError(`ZIP central directory entry ${quoteName(name)} has a ZIP64 field that is too short`);
+				throw new ZipFormatError(
+					`ZIP central directory entry ${quoteName(name)} has a ZIP64 field that is too short`,
+				);
 			}
 			position += 8;
 			return u64(zip64, position - 8);
@@ -106,7 +125,8 @@ async function readCentralHeader(reader: ByteReader, byOffset: Map<number, ReadE
 		compressed = next(compressed);
 		offset = next(offset);
 	}
-	if (disk !== 0 && disk !== UINT16_MAX) throw new ZipFormatError('Multi-part (split) ZIP archives are not supported');
+	if (disk !== 0 && disk !== UINT16_MAX)
+		throw new ZipFormatError('Multi-part (split) ZIP archives are not supported');
 
 	const entry = byOffset.get(offset);
 	if (!entry) {
@@ -117,9 +137,12 @@ async function readCentralHeader(reader: ByteReader, byOffset: Map<number, ReadE
 	const header = entry.header;
 	const problems: string[] = [];
 	if (!sameBytes(rawName, header.rawName)) problems.push(`its name is ${quoteName(name)}`);
-	if (method !== (header.method === 'stored' ? 0 : 8)) problems.push(`its compression method is ${method}`);
-	if (crc !== entry.crc) problems.push(`its CRC-32 is ${hex32(crc)} instead of ${hex32(entry.crc)}`);
-	if (compressed !== entry.compressedSize) problems.push(`its compressed size is ${compressed} instead of ${entry.compressedSize}`);
+	if (method !== (header.method === 'stored' ? 0 : 8))
+		problems.push(`its compression method is ${method}`);
+	if (crc !== entry.crc)
+		problems.push(`its CRC-32 is ${hex32(crc)} instead of ${hex32(entry.crc)}`);
+	if (compressed !== entry.compressedSize)
+		problems.push(`its compressed size is ${compressed} instead of ${entry.compressedSize}`);
 	if (uncompressed !== entry.uncompressedSize) {
 		problems.push(`its uncompressed size is ${uncompressed} instead of ${entry.uncompressedSize}`);
 	}
@@ -144,29 +167,47 @@ async function readZip64End(reader: ByteReader): Promise<DirectoryTotals> {
 	}
 	const entriesOnDisk = u64(record, 12);
 	const entries = u64(record, 20);
-	if (entriesOnDisk !== entries) throw new ZipFormatError('ZIP64 end of central directory record is inconsistent');
+	if (entriesOnDisk !== entries)
+		throw new ZipFormatError('ZIP64 end of central directory record is inconsistent');
 	return { entries, size: u64(record, 28), offset: u64(record, 36) };
 }
 
-function checkEnd(end: Uint8Array, actual: DirectoryTotals, zip64: DirectoryTotals | undefined): void {
+function checkEnd(
+	end: Uint8Array,
+	actual: DirectoryTotals,
+	zip64: DirectoryTotals | undefined,
+): void {
 	const disk = u16(end, 0);
 	const directoryDisk = u16(end, 2);
-	if ((disk !== 0 || directoryDisk !== 0) && !(zip64 && disk === UINT16_MAX && directoryDisk === UINT16_MAX)) {
+	if (
+		(disk !== 0 || directoryDisk !== 0) &&
+		!(zip64 && disk === UINT16_MAX && directoryDisk === UINT16_MAX)
+	) {
 		throw new ZipFormatError('Multi-part (split) ZIP archives are not supported');
 	}
 	const recorded: Array<[string, number, number, number, number]> = [
-		['number of entries on this disk', u16(end, 4), UINT16_MAX, actual.entries, zip64?.entries ?? NaN],
+		[
+			'number of entries on this disk',
+			u16(end, 4),
+			UINT16_MAX,
+			actual.entries,
+			zip64?.entries ?? NaN,
+		],
 		['number of entries', u16(end, 6), UINT16_MAX, actual.entries, zip64?.entries ?? NaN],
 		['central directory size', u32(end, 8), UINT32_MAX, actual.size, zip64?.size ?? NaN],
 		['central directory offset', u32(end, 12), UINT32_MAX, actual.offset, zip64?.offset ?? NaN],
 	];
 	for (const [what, value, escape, real, value64] of recorded) {
 		if (zip64 && value64 !== real) {
-			throw new ZipFormatError(`ZIP64 end of central directory record has the wrong ${what} (${value64} instead of ${real})`);
+			throw new ZipFormatError(
+				`ZIP64 end of central directory record has the wrong ${what} (${value64} instead of ${real})`,
+			);
 		}
 		const fits = value === real || (zip64 !== undefined && value === escape);
 		if (!fits) {
-			throw new ZipFormatError(`ZIP end of central directory record has the wrong ${what} (${value} instead of ${real})`);
+			throw new ZipFormatError(
+				`ZIP end of central directory record has the wrong ${what} (${value} instead of ${real})`,
+			);
 		}
 	}
 }

@@ -131,14 +131,18 @@ export class DescriptorScanner {
 		const third = at(index + 2);
 		const fourth = at(index + 3);
 		if (third === 7 && fourth === 8) {
-			if (this.sizeFieldMatches(at, index + 8, total, index)) return { position: index, signed: true };
+			if (this.sizeFieldMatches(at, index + 8, total, index))
+				return { position: index, signed: true };
 			return undefined;
 		}
 		const beforeHeader = (third === 3 && fourth === 4) || (third === 1 && fourth === 2);
 		if (!beforeHeader) return undefined;
 		for (const descriptorLength of [20, 12]) {
 			const start = index - descriptorLength;
-			if (start >= 0 && this.sizeFieldMatches(at, start + 4, total, start, descriptorLength === 20 ? 64 : 32)) {
+			if (
+				start >= 0 &&
+				this.sizeFieldMatches(at, start + 4, total, start, descriptorLength === 20 ? 64 : 32)
+			) {
 				return { position: start, signed: false };
 			}
 		}
@@ -146,7 +150,13 @@ export class DescriptorScanner {
 	}
 
 	/** Whether the size field at `field` (32-bit, 64-bit or, if `width` is undefined, either) equals the data length. */
-	private sizeFieldMatches(at: ByteAt, field: number, total: number, dataEnd: number, width?: 32 | 64): boolean {
+	private sizeFieldMatches(
+		at: ByteAt,
+		field: number,
+		total: number,
+		dataEnd: number,
+		width?: 32 | 64,
+	): boolean {
 		const expected = splitUint64(this.released + dataEnd);
 		if (field + 4 > total || readU32(at, field) !== expected.low) return false;
 		if (width === 32) return expected.high === 0;

@@ -33,7 +33,8 @@ export class EntryReader {
 	) {
 		this.remainingCompressed = header.compressedSize ?? 0;
 		if (header.usesDataDescriptor) this.scanner = new DescriptorScanner(reader, header.name);
-		if (header.method === 'deflate') this.inflater = new Inflater(() => this.nextCompressed(), header.name);
+		if (header.method === 'deflate')
+			this.inflater = new Inflater(() => this.nextCompressed(), header.name);
 	}
 
 	/** The next chunk of uncompressed data, or null once the entry is complete and verified. */
@@ -56,8 +57,8 @@ export class EntryReader {
 			this.state = 'failed';
 			this.failure = error;
 			this.inflater?.stop();
-			throw error;
 		}
+		throw this.failure;
 	}
 
 	async skip(): Promise<void> {
@@ -82,11 +83,19 @@ export class EntryReader {
 		const { header } = this;
 		this.uncompressedBytes += chunk.length;
 		if (header.uncompressedSize !== undefined && this.uncompressedBytes > header.uncompressedSize) {
-			throw this.formatError(`is larger than the ${header.uncompressedSize} bytes its header declares`);
+			throw this.formatError(
+				`is larger than the ${header.uncompressedSize} bytes its header declares`,
+			);
 		}
 		this.crc = crc32(chunk, this.crc);
 		const compressed = this.inflater ? this.inflater.bytesIn : this.uncompressedBytes;
-		this.limits.addOutput(header.name, chunk.length, this.uncompressedBytes, compressed, this.inflater !== undefined);
+		this.limits.addOutput(
+			header.name,
+			chunk.length,
+			this.uncompressedBytes,
+			compressed,
+			this.inflater !== undefined,
+		);
 	}
 
 	private async nextCompressed(): Promise<Uint8Array | null> {
@@ -97,7 +106,7 @@ export class EntryReader {
 			if (this.remainingCompressed === 0) return null;
 			chunk = await this.reader.read(this.remainingCompressed);
 			if (chunk === null) {
-				throw this.formatError(`is truncated: the archive ends ${this.remainingCompressed} bytes before the end of its data`, 'ZIP archive is truncated: entry');
+				throw this.truncated(`${this.remainingCompressed} bytes before the end of the data of`);
 			}
 			this.remainingCompressed -= chunk.length;
 		}
@@ -115,13 +124,15 @@ export class EntryReader {
 		const fields = await this.take(12);
 		const crc = u32(fields, 0);
 		const sizes32 = { compressed: u32(fields, 4), uncompressed: u32(fields, 8) };
-		const matches32 = sizes32.compressed === this.compressedBytes && sizes32.uncompressed === this.uncompressedBytes;
+		const matches32 =
+			sizes32.compressed === this.compressedBytes &&
+			sizes32.uncompressed === this.uncompressedBytes;
 		// A ZIP64 descriptor has 8-byte sizes. Which form is used is not reliably signalled (some
 		// writers add no ZIP64 extra field), so try both; when both fit, the 32-bit form must be
 		// followed by a header signature.
 		const more = await this.reader.readExact(8);
 		if (more === null && !matches32) {
-			throw this.formatError('is truncated: the archive ends inside its data descriptor', 'ZIP archive is truncated: entry');
+			throw this.truncated('inside the data descriptor of');
 		}
 		let sizes64: { compressed: number; uncompressed: number } | undefined;
 		if (more !== null) {
@@ -140,24 +151,41 @@ export class EntryReader {
 		this.verify(crc, sizes.compressed, sizes.uncompressed, 'data descriptor');
 	}
 
-	private verify(crc: number, compressedSize: number, uncompressedSize: number, source: string): void {
+	private verify(
+		crc: number,
+		compressedSize: number,
+		uncompressedSize: number,
+		source: string,
+	): void {
 		if (this.compressedBytes !== compressedSize || this.uncompressedBytes !== uncompressedSize) {
 			throw this.formatError(
 				`has the wrong size: its ${source} declares ${compressedSize} compressed / ${uncompressedSize} uncompressed bytes, but ${this.compressedBytes} / ${this.uncompressedBytes} were found`,
 			);
 		}
 		if (crc !== this.crc) {
-			throw this.formatError(`failed the CRC-32 check (${source} says ${hex32(crc)}, data gives ${hex32(this.crc)})`);
+			throw this.formatError(
+				`failed the CRC-32 check (${source} says ${hex32(crc)}, data gives ${hex32(this.crc)})`,
+			);
 		}
 	}
 
 	private async take(length: number): Promise<Uint8Array> {
 		const bytes = await this.reader.readExact(length);
-		if (bytes === null) throw this.formatError('is truncated: the archive ends inside its data descriptor', 'ZIP archive is truncated: entry');
+		if (bytes === null) throw this.truncated('inside the data descriptor of');
 		return bytes;
 	}
 
-	private formatError(problem: string, prefix = 'ZIP entry'): ZipFormatError {
-		return new ZipFormatError(`${prefix} ${quoteName(this.header.name)} ${problem}`, this.header.name);
+	private formatError(problem: string): ZipFormatError {
+		return new ZipFormatError(
+			`ZIP entry ${quoteName(this.header.name)} ${problem}`,
+			this.header.name,
+		);
+	}
+
+	private truncated(where: string): ZipFormatError {
+		return new ZipFormatError(
+			`ZIP archive is truncated: it ends ${where} entry ${quoteName(this.header.name)}`,
+			this.header.name,
+		);
 	}
 }

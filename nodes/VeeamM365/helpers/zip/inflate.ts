@@ -32,13 +32,16 @@ export class Inflater {
 
 	/** The next decompressed chunk, or null at the end of the deflate stream. */
 	async read(): Promise<Uint8Array | null> {
-		let result: Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>;
+		let result: Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>> | undefined;
+		let reason = '';
 		try {
 			result = await this.reader.read();
 		} catch (error) {
+			reason = error instanceof Error ? error.message : String(error);
+		}
+		if (result === undefined) {
 			if (this.inputFailed) throw this.inputError;
 			if (this.emptyInput) return null;
-			const reason = error instanceof Error ? error.message : String(error);
 			throw new ZipFormatError(
 				`ZIP entry ${quoteName(this.entryName)} contains invalid deflate data (${reason})`,
 				this.entryName,

@@ -21,14 +21,20 @@ export class LimitTracker {
 
 	constructor(private readonly limits: ZipLimits) {
 		for (const [key, value] of Object.entries(limits)) {
-			if (value !== undefined && !(typeof value === 'number' && value >= 0 && !Number.isNaN(value))) {
+			if (
+				value !== undefined &&
+				!(typeof value === 'number' && value >= 0 && !Number.isNaN(value))
+			) {
 				throw new TypeError(`ZIP limit ${key} must be a non-negative number`);
 			}
 		}
 	}
 
 	/** Called for each local header, with the sizes it declares (if any). */
-	startEntry(name: string, declared: { uncompressed?: number; compressed?: number; deflated: boolean }): void {
+	startEntry(
+		name: string,
+		declared: { uncompressed?: number; compressed?: number; deflated: boolean },
+	): void {
 		this.entries++;
 		const { maxEntries, maxEntryBytes, maxTotalBytes } = this.limits;
 		if (maxEntries !== undefined && this.entries > maxEntries) {
@@ -40,7 +46,11 @@ export class LimitTracker {
 			this.fail('maxEntryBytes', `ZIP entry ${quoteName(name)} declares ${size} bytes`, name);
 		}
 		if (maxTotalBytes !== undefined && this.totalBytes + size > maxTotalBytes) {
-			this.fail('maxTotalBytes', `ZIP archive contents would exceed ${maxTotalBytes} bytes with entry ${quoteName(name)}`, name);
+			this.fail(
+				'maxTotalBytes',
+				`ZIP archive contents would exceed ${maxTotalBytes} bytes with entry ${quoteName(name)}`,
+				name,
+			);
 		}
 		if (declared.deflated && declared.compressed !== undefined) {
 			this.checkRatio(name, size, declared.compressed);
@@ -48,14 +58,28 @@ export class LimitTracker {
 	}
 
 	/** Called for each chunk of uncompressed output. */
-	addOutput(name: string, chunkBytes: number, entryBytes: number, compressedBytes: number, deflated: boolean): void {
+	addOutput(
+		name: string,
+		chunkBytes: number,
+		entryBytes: number,
+		compressedBytes: number,
+		deflated: boolean,
+	): void {
 		this.totalBytes += chunkBytes;
 		const { maxEntryBytes, maxTotalBytes } = this.limits;
 		if (maxEntryBytes !== undefined && entryBytes > maxEntryBytes) {
-			this.fail('maxEntryBytes', `ZIP entry ${quoteName(name)} is larger than ${maxEntryBytes} bytes`, name);
+			this.fail(
+				'maxEntryBytes',
+				`ZIP entry ${quoteName(name)} is larger than ${maxEntryBytes} bytes`,
+				name,
+			);
 		}
 		if (maxTotalBytes !== undefined && this.totalBytes > maxTotalBytes) {
-			this.fail('maxTotalBytes', `ZIP archive contents exceed ${maxTotalBytes} bytes in total`, name);
+			this.fail(
+				'maxTotalBytes',
+				`ZIP archive contents exceed ${maxTotalBytes} bytes in total`,
+				name,
+			);
 		}
 		if (deflated) this.checkRatio(name, entryBytes, compressedBytes);
 	}

@@ -45,7 +45,11 @@ export interface LocalHeader {
 const utf8 = new TextDecoder('utf-8');
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function requireBytes(reader: ByteReader, length: number, what: string): Promise<Uint8Array> {
+export async function requireBytes(
+	reader: ByteReader,
+	length: number,
+	what: string,
+): Promise<Uint8Array> {
 	const bytes = await reader.readExact(length);
 	if (bytes === null) throw new ZipFormatError(`ZIP archive is truncated: it ends inside ${what}`);
 	return bytes;
@@ -66,7 +70,10 @@ export async function readLocalHeader(reader: ByteReader, offset: number): Promi
 	const name = decodeName(rawName, flags, extras.get(EXTRA_UNICODE_PATH));
 
 	if (flags & (FLAG.encrypted | FLAG.strongEncryption | FLAG.maskedHeaders)) {
-		throw new ZipFormatError(`ZIP entry ${quoteName(name)} is encrypted, which is not supported`, name);
+		throw new ZipFormatError(
+			`ZIP entry ${quoteName(name)} is encrypted, which is not supported`,
+			name,
+		);
 	}
 	if (methodCode !== 0 && methodCode !== 8) {
 		const methodName = METHOD_NAMES[methodCode] ? ` (${METHOD_NAMES[methodCode]})` : '';
@@ -137,7 +144,10 @@ function readZip64Sizes(
 	let offset = 0;
 	const next = (): number => {
 		if (offset + 8 > field.length) {
-			throw new ZipFormatError(`ZIP entry ${quoteName(name)} has a ZIP64 extra field that is too short`, name);
+			throw new ZipFormatError(
+				`ZIP entry ${quoteName(name)} has a ZIP64 extra field that is too short`,
+				name,
+			);
 		}
 		offset += 8;
 		return u64(field, offset - 8);
@@ -154,7 +164,12 @@ function readZip64Sizes(
  */
 export function decodeName(rawName: Uint8Array, flags: number, unicodePath?: Uint8Array): string {
 	if (flags & FLAG.utf8) return utf8.decode(rawName);
-	if (unicodePath && unicodePath.length >= 5 && unicodePath[0] === 1 && u32(unicodePath, 1) === crc32(rawName)) {
+	if (
+		unicodePath &&
+		unicodePath.length >= 5 &&
+		unicodePath[0] === 1 &&
+		u32(unicodePath, 1) === crc32(rawName)
+	) {
 		return utf8.decode(unicodePath.subarray(5));
 	}
 	if (rawName.some((byte) => byte >= 0x80)) {

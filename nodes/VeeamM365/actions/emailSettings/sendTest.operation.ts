@@ -1,0 +1,55 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { invalidAddresses } from '../../helpers/email';
+import { veeamApiRequest } from '../../transport';
+import { EMAIL_SETTINGS_HINT } from './settings';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'To',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. helpdesk@contoso.com',
+		default: '',
+		required: true,
+		description: 'Who receives the test message',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['emailSettings'], operation: ['sendTest'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const email = String(this.getNodeParameter('email', itemIndex, '') ?? '').trim();
+	if (
+		email === '' ||
+		invalidAddresses(email).length > 0 ||
+		email.includes(';') ||
+		email.includes(',')
+	) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${email}" is not one valid email address [parameter "To"]`,
+			{
+				itemIndex,
+				description: 'Enter one address like name@contoso.com.',
+			},
+		);
+	}
+	await veeamApiRequest.call(this, {
+		method: 'POST',
+		path: '/VespEmailSettings/SendTestEmail',
+		body: { email },
+		action: 'send the test email',
+		itemIndex,
+		retries: 0,
+		hints: { 400: EMAIL_SETTINGS_HINT, 500: EMAIL_SETTINGS_HINT },
+	});
+	return [{ json: { sent: true, to: email } }];
+}

@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { exploreFields } from '../../descriptions/common.descriptions';
+import { locatorId, readExploreOptions, startRestoreSession } from '../restoreScope';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['restoreSession'], operation: ['start'] } },
+	exploreFields as INodeProperties[],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const organizationId = locatorId.call(this, 'organizationId', itemIndex);
+	const options = readExploreOptions.call(this, itemIndex);
+	const session = await startRestoreSession.call(this, organizationId, options, itemIndex);
+	return [{ json: { ...session, pointInTime: options.pointInTime?.toISOString() ?? 'latest' } }];
+}

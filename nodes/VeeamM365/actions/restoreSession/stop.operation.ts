@@ -1,0 +1,19 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { restoreSessionLocator } from '../../descriptions/common.descriptions';
+import { locatorId, stopRestoreSession } from '../restoreScope';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['restoreSession'], operation: ['stop'] } },
+	[restoreSessionLocator],
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const id = locatorId.call(this, 'restoreSessionId', itemIndex);
+	await stopRestoreSession.call(this, id, itemIndex);
+	return [{ json: { id, stopped: true } }];
+}
