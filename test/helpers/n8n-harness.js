@@ -207,6 +207,46 @@ async function runWorkflow({
 	};
 }
 
+/**
+ * Calls one of a node's `methods` (listSearch, loadOptions) the way the editor does: in an n8n-core
+ * LoadOptionsContext for the node as configured, with the harness credentials helper.
+ */
+async function callNodeMethod({
+	node,
+	credentials = {},
+	kind,
+	method,
+	args = [],
+	packageRoot = REPO_ROOT,
+}) {
+	await useBinaryDataMode('filesystem');
+	const { LoadOptionsContext } = loadCore();
+	const nodeJson = { id: 'method-node', position: [0, 0], typeVersion: 1, ...structuredClone(node) };
+	const nodeTypes = createNodeTypes({ includePackage: true, usedTypes: [nodeJson.type], packageRoot });
+	const workflow = new Workflow({
+		id: WORKFLOW_ID,
+		name: 'Harness method call',
+		nodes: [nodeJson],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const credentialStore = createCredentialStore(credentials);
+	const stats = createStats();
+	const credentialsHelper = new HarnessCredentialsHelper({
+		credentialTypes: buildCredentialTypes(credentials, {}, packageRoot),
+		store: credentialStore,
+		stats,
+	});
+	const additionalData = createAdditionalData({ credentialsHelper, hooks: undefined, executionId: undefined });
+	const context = new LoadOptionsContext(workflow, workflow.getNode(nodeJson.name), additionalData, 'parameters');
+	const nodeType = nodeTypes.getByNameAndVersion(nodeJson.type, nodeJson.typeVersion);
+	const fn = nodeType.methods?.[kind]?.[method];
+	if (typeof fn !== 'function') throw new Error(`callNodeMethod: ${nodeJson.type} has no ${kind}.${method}`);
+	return await fn.call(context, ...args);
+}
+
 async function readBinary(binaryData) {
 	if (!binaryData) throw new Error('readBinary: no binary data given');
 	if (!binaryData.id) return Buffer.from(binaryData.data, 'base64');
@@ -232,6 +272,7 @@ async function shutdownHarness() {
 }
 
 module.exports = {
+	callNodeMethod,
 	runWorkflow,
 	shutdownHarness,
 	resultItems,

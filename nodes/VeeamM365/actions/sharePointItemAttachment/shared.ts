@@ -29,12 +29,14 @@ export function getRequestSettings(this: IExecuteFunctions, itemIndex: number): 
 	return { retries, timeoutMs: Math.round(timeout * 1000) };
 }
 
-export function restoreContext(target: ItemTarget): IDataObject {
-	return {
+export function restoreContext(target: ItemTarget & { pointInTime?: string }): IDataObject {
+	const context: IDataObject = {
 		restoreSessionId: target.restoreSessionId,
 		siteId: target.siteId,
 		itemId: target.itemId,
 	};
+	if (target.pointInTime) context.pointInTime = target.pointInTime;
+	return context;
 }
 
 export async function listAttachments(
