@@ -170,6 +170,21 @@ describe.each(SERVERS)('Save against a $label server', ({ profile, apiVersion })
 		expect(empty.json.sizeBytes).toBe(0);
 	});
 
+	test('Simplify: file name, size and a summary a ticket can take as is', async () => {
+		const item = fixtureItem(sim, 'helpdesk');
+		const result = await runNode(sim, {
+			credential,
+			parameters: { resource: 'sharePointItemAttachment', operation: 'save', ...itemParameters(item), simplify: true },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual({
+			fileName: 'ACME-42 Signed Contract.pdf',
+			sizeBytes: 183211,
+			summary: expect.stringMatching(/^Restored 4 attachments \(.+\) \(restore session 9f786f0f-[^)]+\): ACME-42 Signed Contract\.pdf \(178\.9 KB\), /),
+		});
+		expect(result.items[0].binary.data.fileName).toBe('ACME-42 Signed Contract.pdf');
+	});
+
 	test('an item without attachments fails clearly', async () => {
 		const item = fixtureItem(sim, 'noAttachments');
 		const result = await runNode(sim, {

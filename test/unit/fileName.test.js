@@ -1,5 +1,8 @@
 'use strict';
-const { sanitizeFileName, uniqueFileNames } = require('../../dist/nodes/VeeamM365/helpers/fileName');
+const {
+	sanitizeFileName,
+	uniqueFileNames,
+} = require('../../dist/nodes/VeeamM365/helpers/fileName');
 
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 
@@ -38,12 +41,22 @@ describe('sanitizeFileName', () => {
 		expect(sanitizeFileName(input, 'fallback.bin')).toBe(expected);
 	});
 
-	test.each(['', '.', '..', '...', '   ', '/', '\\', '../..', 'a/..', '\u0000\u0001', '\u202e', ' . . '])(
-		'%j uses the fallback',
-		(input) => {
-			expect(sanitizeFileName(input, 'attachment.zip')).toBe('attachment.zip');
-		},
-	);
+	test.each([
+		'',
+		'.',
+		'..',
+		'...',
+		'   ',
+		'/',
+		'\\',
+		'../..',
+		'a/..',
+		'\u0000\u0001',
+		'\u202e',
+		' . . ',
+	])('%j uses the fallback', (input) => {
+		expect(sanitizeFileName(input, 'attachment.zip')).toBe('attachment.zip');
+	});
 
 	test('the fallback is sanitized too, with a last resort', () => {
 		expect(sanitizeFileName('', '../x<y>.zip')).toBe('x_y_.zip');
@@ -84,15 +97,29 @@ describe('sanitizeFileName', () => {
 
 describe('uniqueFileNames', () => {
 	test('appends (2), (3) before the extension, case-insensitively', () => {
-		expect(uniqueFileNames(['a.txt', 'A.TXT', 'a.txt', 'b.txt'])).toEqual(['a.txt', 'A (2).TXT', 'a (3).txt', 'b.txt']);
+		expect(uniqueFileNames(['a.txt', 'A.TXT', 'a.txt', 'b.txt'])).toEqual([
+			'a.txt',
+			'A (2).TXT',
+			'a (3).txt',
+			'b.txt',
+		]);
 	});
 
 	test('names without extension and dot files', () => {
-		expect(uniqueFileNames(['README', 'readme', '.env', '.ENV'])).toEqual(['README', 'readme (2)', '.env', '.ENV (2)']);
+		expect(uniqueFileNames(['README', 'readme', '.env', '.ENV'])).toEqual([
+			'README',
+			'readme (2)',
+			'.env',
+			'.ENV (2)',
+		]);
 	});
 
 	test('generated names never collide with later original names', () => {
-		expect(uniqueFileNames(['a.txt', 'a.txt', 'a (2).txt'])).toEqual(['a.txt', 'a (3).txt', 'a (2).txt']);
+		expect(uniqueFileNames(['a.txt', 'a.txt', 'a (2).txt'])).toEqual([
+			'a.txt',
+			'a (3).txt',
+			'a (2).txt',
+		]);
 		const names = ['x.zip', 'x.zip', 'x (2).zip', 'X (2).zip', 'x (3).zip', 'x.zip'];
 		const unique = uniqueFileNames(names);
 		expect(new Set(unique.map((n) => n.toLowerCase())).size).toBe(names.length);

@@ -10,16 +10,18 @@ function withResponse(handler) {
 	return new Promise((resolve, reject) => {
 		const server = http.createServer((req, res) => res.end('body'));
 		server.listen(0, '127.0.0.1', () => {
-			http.get({ host: '127.0.0.1', port: server.address().port, path: '/' }, async (response) => {
-				try {
-					resolve(await handler(response));
-				} catch (error) {
-					reject(error);
-				} finally {
-					response.resume();
-					server.close();
-				}
-			}).on('error', reject);
+			http
+				.get({ host: '127.0.0.1', port: server.address().port, path: '/' }, async (response) => {
+					try {
+						resolve(await handler(response));
+					} catch (error) {
+						reject(error);
+					} finally {
+						response.resume();
+						server.close();
+					}
+				})
+				.on('error', reject);
 		});
 	});
 }
@@ -76,7 +78,10 @@ describe('toNodeReadable', () => {
 		await withResponse(async (response) => {
 			let pulled = 0;
 			async function* counting() {
-				for (let i = 0; i < 1000; i++) { pulled++; yield Buffer.alloc(16384); }
+				for (let i = 0; i < 1000; i++) {
+					pulled++;
+					yield Buffer.alloc(16384);
+				}
 			}
 			const readable = toNodeReadable(response, counting());
 			readable.pause();
@@ -93,7 +98,9 @@ describe('toNodeReadable', () => {
 	});
 
 	test('throws a clear error when the template is not a stream', () => {
-		expect(() => toNodeReadable({}, parts('x'))).toThrow('Cannot create a Node.js Readable: the template object is not a Node.js stream');
+		expect(() => toNodeReadable({}, parts('x'))).toThrow(
+			'Cannot create a Node.js Readable: the template object is not a Node.js stream',
+		);
 		expect(() => toNodeReadable(Object.create(null), parts('x'))).toThrow(TypeError);
 		class Readable {}
 		expect(() => toNodeReadable(new Readable(), parts('x'))).toThrow(TypeError); // named Readable but no from()

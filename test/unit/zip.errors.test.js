@@ -1,7 +1,11 @@
 'use strict';
 const zlib = require('zlib');
 const crypto = require('crypto');
-const { readZipEntries, ZipFormatError, ZipLimitError } = require('../../dist/nodes/VeeamM365/helpers/zip');
+const {
+	readZipEntries,
+	ZipFormatError,
+	ZipLimitError,
+} = require('../../dist/nodes/VeeamM365/helpers/zip');
 const { buildZip, u32 } = require('./support/zipBuilder');
 const { chunked, readAll, yazlZip, streamOf } = require('./support/zipSources');
 const { mixedArchives } = require('./support/archives');
@@ -20,7 +24,9 @@ async function failure(zip, limits, chunkSize = 4096) {
 
 /** Offset of the first byte of entry data (after the local header) at `headerOffset`. */
 function dataOffset(zip, headerOffset = 0) {
-	return headerOffset + 30 + zip.readUInt16LE(headerOffset + 26) + zip.readUInt16LE(headerOffset + 28);
+	return (
+		headerOffset + 30 + zip.readUInt16LE(headerOffset + 26) + zip.readUInt16LE(headerOffset + 28)
+	);
 }
 
 describe('truncated archives are always rejected', () => {
@@ -48,6 +54,21 @@ describe('truncated archives are always rejected', () => {
 			const error = await failure(zip.subarray(0, cut), undefined, 16384);
 			expect(error).toBeInstanceOf(ZipFormatError);
 			expect(error.message).toMatch(/truncated/);
+		}
+	});
+
+	test('errors of the source itself pass through unchanged', async () => {
+		const zip = await yazlZip((z) => {
+			z.addBuffer(crypto.randomBytes(100000), 'a.bin');
+			z.addReadStream(streamOf(crypto.randomBytes(100000)), 'b.bin', { compress: false });
+		});
+		for (const cut of [20, 50000, 150000]) {
+			const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+			async function* source() {
+				yield* chunked(zip.subarray(0, cut), 8192);
+				throw reset;
+			}
+			await expect(readAll(source())).rejects.toBe(reset);
 		}
 	});
 
@@ -90,42 +111,91 @@ describe('corrupt archives', () => {
 		const inHeader = buildZip([{ name: 'a', data: payload, header: { crc: wrong } }]).zip;
 		expect((await failure(inHeader)).message).toMatch(/"a" failed the CRC-32 check \(header says/);
 		for (const descriptor of ['signed32', 'signed64', 'unsigned32']) {
-			const inDescriptor = buildZip([{ name: 'a', data: payload, descriptor, descriptorFields: { crc: wrong } }]).zip;
-			expect((await failure(inDescriptor)).message).toMatch(/failed the CRC-32 check \(data descriptor says/);
+			const inDescriptor = buildZip([
+				{ name: 'a', data: payload, descriptor, descriptorFields: { crc: wrong } },
+			]).zip;
+			expect((await failure(inDescriptor)).message).toMatch(
+				/failed the CRC-32 check \(data descriptor says/,
+			);
 		}
 		const inCentral = buildZip([{ name: 'a', data: payload, central: { crc: wrong } }]).zip;
-		expect((await failure(inCentral)).message).toMatch(/central directory does not match entry "a": its CRC-32/);
+		expect((await failure(inCentral)).message).toMatch(
+			/central directory does not match entry "a": its CRC-32/,
+		);
 	});
 
 	test('wrong sizes', async () => {
-		const tooSmall = buildZip([{ name: 'a', data: payload, header: { uncompressedSize: 100 } }]).zip;
-		expect((await failure(tooSmall)).message).toMatch(/"a" is larger than the 100 bytes its header declares/);
-		const tooLarge = buildZip([{ name: 'a', data: payload, header: { uncompressedSize: payload.length + 1 } }]).zip;
+		const tooSmall = buildZip([
+			{ name: 'a', data: payload, header: { uncompressedSize: 100 } },
+		]).zip;
+		expect((await failure(tooSmall)).message).toMatch(
+			/"a" is larger than the 100 bytes its header declares/,
+		);
+		const tooLarge = buildZip([
+			{ name: 'a', data: payload, header: { uncompressedSize: payload.length + 1 } },
+		]).zip;
 		expect((await failure(tooLarge)).message).toMatch(/"a" has the wrong size/);
-		const storedMismatch = buildZip([{ name: 'a', data: payload, method: 0, header: { compressedSize: 10 } }]).zip;
+		const storedMismatch = buildZip([
+			{ name: 'a', data: payload, method: 0, header: { compressedSize: 10 } },
+		]).zip;
 		expect((await failure(storedMismatch)).message).toMatch(/stored but its sizes differ/);
-		const descriptorSize = buildZip([{ name: 'a', data: payload, descriptor: 'signed32', descriptorFields: { uncompressedSize: 5 } }]).zip;
-		expect((await failure(descriptorSize)).message).toMatch(/"a" has the wrong size: its data descriptor declares/);
-		const centralSize = buildZip([{ name: 'a', data: payload, central: { uncompressedSize: 5 } }]).zip;
-		expect((await failure(centralSize)).message).toMatch(/central directory does not match entry "a": its uncompressed size is 5/);
+		const descriptorSize = buildZip([
+			{
+				name: 'a',
+				data: payload,
+				descriptor: 'signed32',
+				descriptorFields: { uncompressedSize: 5 },
+			},
+		]).zip;
+		expect((await failure(descriptorSize)).message).toMatch(
+			/"a" has the wrong size: its data descriptor declares/,
+		);
+		const centralSize = buildZip([
+			{ name: 'a', data: payload, central: { uncompressedSize: 5 } },
+		]).zip;
+		expect((await failure(centralSize)).message).toMatch(
+			/central directory does not match entry "a": its uncompressed size is 5/,
+		);
 		// A compressed size that is off moves the parser to a wrong position.
-		const shifted = buildZip([{ name: 'a', data: payload, method: 0, header: { compressedSize: payload.length - 3, uncompressedSize: payload.length - 3 } }]).zip;
+		const shifted = buildZip([
+			{
+				name: 'a',
+				data: payload,
+				method: 0,
+				header: { compressedSize: payload.length - 3, uncompressedSize: payload.length - 3 },
+			},
+		]).zip;
 		expect(await failure(shifted)).toBeInstanceOf(ZipFormatError);
 	});
 
 	test('missing or inconsistent central directory', async () => {
-		const { zip, directoryOffset } = buildZip([{ name: 'a', data: payload }, { name: 'b', data: payload }]);
-		expect((await failure(zip.subarray(0, directoryOffset))).message).toMatch(/truncated: the central directory is missing/);
+		const { zip, directoryOffset } = buildZip([
+			{ name: 'a', data: payload },
+			{ name: 'b', data: payload },
+		]);
+		expect((await failure(zip.subarray(0, directoryOffset))).message).toMatch(
+			/truncated: the central directory is missing/,
+		);
 		const countWrong = buildZip([{ name: 'a', data: payload }], { entryCountOverride: 2 }).zip;
 		expect((await failure(countWrong)).message).toMatch(/wrong number of entries/);
-		const nameWrong = buildZip([{ name: 'a', data: payload, central: { name: Buffer.from('b') } }]).zip;
+		const nameWrong = buildZip([
+			{ name: 'a', data: payload, central: { name: Buffer.from('b') } },
+		]).zip;
 		expect((await failure(nameWrong)).message).toMatch(/does not match entry "a": its name is "b"/);
-		const trailing = buildZip([{ name: 'a', data: payload }], { trailing: Buffer.from('garbage') }).zip;
+		const trailing = buildZip([{ name: 'a', data: payload }], {
+			trailing: Buffer.from('garbage'),
+		}).zip;
 		expect((await failure(trailing)).message).toMatch(/unexpected data after its end/);
 		// Central directory that lists fewer entries than the archive holds.
-		const two = buildZip([{ name: 'a', data: payload }, { name: 'b', data: payload }]);
+		const two = buildZip([
+			{ name: 'a', data: payload },
+			{ name: 'b', data: payload },
+		]);
 		const firstRecordLength = 46 + 1;
-		const fewer = Buffer.concat([two.zip.subarray(0, two.directoryOffset), two.zip.subarray(two.directoryOffset + firstRecordLength)]);
+		const fewer = Buffer.concat([
+			two.zip.subarray(0, two.directoryOffset),
+			two.zip.subarray(two.directoryOffset + firstRecordLength),
+		]);
 		expect((await failure(fewer)).message).toMatch(/ZIP central directory lists/);
 		// Local header where the end of central directory is expected.
 		const local = Buffer.from(zip);
@@ -138,12 +208,21 @@ describe('corrupt archives', () => {
 		const error = await failure(encrypted);
 		expect(error).toBeInstanceOf(ZipFormatError);
 		expect(error.message).toBe('ZIP entry "secret.txt" is encrypted, which is not supported');
-		for (const [method, label] of [[14, 'LZMA'], [12, 'BZIP2'], [9, 'Deflate64'], [93, 'Zstandard']]) {
+		for (const [method, label] of [
+			[14, 'LZMA'],
+			[12, 'BZIP2'],
+			[9, 'Deflate64'],
+			[93, 'Zstandard'],
+		]) {
 			const zip = buildZip([{ name: 'x.bin', data: payload, method, compressed: payload }]).zip;
 			expect((await failure(zip)).message).toBe(
-				`ZIP entry "x.bin" uses compression method ${method} (${label}), which is not supported (only stored and deflate are)`);
+				`ZIP entry "x.bin" uses compression method ${method} (${label}), which is not supported (only stored and deflate are)`,
+			);
 		}
-		expect((await failure(buildZip([{ name: 'x', data: payload, method: 77, compressed: payload }]).zip)).message).toMatch(/method 77,/);
+		expect(
+			(await failure(buildZip([{ name: 'x', data: payload, method: 77, compressed: payload }]).zip))
+				.message,
+		).toMatch(/method 77,/);
 	});
 
 	test('control characters in entry names are escaped in messages', async () => {
@@ -161,7 +240,12 @@ describe('limits', () => {
 	const zip = buildZip(entries).zip;
 
 	test('within all limits', async () => {
-		const read = await readAll(chunked(zip), { maxEntries: 3, maxEntryBytes: 3000, maxTotalBytes: 9000, maxCompressionRatio: 2 });
+		const read = await readAll(chunked(zip), {
+			maxEntries: 3,
+			maxEntryBytes: 3000,
+			maxTotalBytes: 9000,
+			maxCompressionRatio: 2,
+		});
 		expect(read).toHaveLength(3);
 	});
 
@@ -176,15 +260,22 @@ describe('limits', () => {
 		const seen = [];
 		let thrown;
 		try {
-			for await (const entry of readZipEntries(chunked(zip), { maxEntryBytes: 2999 })) seen.push(entry.name);
+			for await (const entry of readZipEntries(chunked(zip), { maxEntryBytes: 2999 }))
+				seen.push(entry.name);
 		} catch (error) {
 			thrown = error;
 		}
 		expect(seen).toEqual([]);
-		expect(thrown).toMatchObject({ name: 'ZipLimitError', limit: 'maxEntryBytes', limitValue: 2999 });
+		expect(thrown).toMatchObject({
+			name: 'ZipLimitError',
+			limit: 'maxEntryBytes',
+			limitValue: 2999,
+		});
 		expect(thrown.message).toMatch(/"a" declares 3000 bytes \(limit maxEntryBytes = 2999\)/);
 
-		const streamed = buildZip([{ name: 'dd', data: text('x', 5000), descriptor: 'signed32', method: 0 }]).zip;
+		const streamed = buildZip([
+			{ name: 'dd', data: text('x', 5000), descriptor: 'signed32', method: 0 },
+		]).zip;
 		const chunks = [];
 		let error;
 		try {
@@ -201,7 +292,11 @@ describe('limits', () => {
 
 	test('maxTotalBytes', async () => {
 		const error = await failure(zip, { maxTotalBytes: 8000 });
-		expect(error).toMatchObject({ name: 'ZipLimitError', limit: 'maxTotalBytes', limitValue: 8000 });
+		expect(error).toMatchObject({
+			name: 'ZipLimitError',
+			limit: 'maxTotalBytes',
+			limitValue: 8000,
+		});
 		expect(error.message).toMatch(/limit maxTotalBytes = 8000/);
 	});
 
@@ -219,25 +314,49 @@ describe('zip bomb', () => {
 		const parts = [];
 		deflate.on('data', (b) => parts.push(b));
 		const zeros = Buffer.alloc(1 << 20);
-		for (let i = 0; i < 200; i++) if (!deflate.write(zeros)) await new Promise((r) => deflate.once('drain', r));
-		await new Promise((r) => { deflate.on('end', r); deflate.end(); });
+		for (let i = 0; i < 200; i++)
+			if (!deflate.write(zeros)) await new Promise((r) => deflate.once('drain', r));
+		await new Promise((r) => {
+			deflate.on('end', r);
+			deflate.end();
+		});
 		compressed = Buffer.concat(parts);
 	});
 
 	function bomb(descriptor) {
-		const crc = (() => { let c = 0; const zeros = Buffer.alloc(1 << 20); for (let i = 0; i < 200; i++) c = zlib.crc32(zeros, c); return c; })();
-		const { zip } = buildZip([{ name: 'bomb.bin', data: Buffer.alloc(0), compressed, method: 8, descriptor,
-			header: descriptor ? undefined : { crc, uncompressedSize: BOMB_SIZE },
-			descriptorFields: { crc, uncompressedSize: BOMB_SIZE }, central: { crc, uncompressedSize: BOMB_SIZE } }]);
+		const crc = (() => {
+			let c = 0;
+			const zeros = Buffer.alloc(1 << 20);
+			for (let i = 0; i < 200; i++) c = zlib.crc32(zeros, c);
+			return c;
+		})();
+		const { zip } = buildZip([
+			{
+				name: 'bomb.bin',
+				data: Buffer.alloc(0),
+				compressed,
+				method: 8,
+				descriptor,
+				header: descriptor ? undefined : { crc, uncompressedSize: BOMB_SIZE },
+				descriptorFields: { crc, uncompressedSize: BOMB_SIZE },
+				central: { crc, uncompressedSize: BOMB_SIZE },
+			},
+		]);
 		return zip;
 	}
 
 	async function consume(zip, limits) {
 		let pulled = 0;
 		let produced = 0;
-		async function* source() { for await (const chunk of chunked(zip, 16384)) { pulled += chunk.length; yield chunk; } }
+		async function* source() {
+			for await (const chunk of chunked(zip, 16384)) {
+				pulled += chunk.length;
+				yield chunk;
+			}
+		}
 		try {
-			for await (const entry of readZipEntries(source(), limits)) for await (const chunk of entry.data) produced += chunk.length;
+			for await (const entry of readZipEntries(source(), limits))
+				for await (const chunk of entry.data) produced += chunk.length;
 		} catch (error) {
 			return { error, pulled, produced };
 		}
@@ -250,8 +369,14 @@ describe('zip bomb', () => {
 		const started = Date.now();
 		const { error, pulled, produced } = await consume(zip, { maxCompressionRatio: 10 });
 		expect(error).toBeInstanceOf(ZipLimitError);
-		expect(error).toMatchObject({ limit: 'maxCompressionRatio', limitValue: 10, entryName: 'bomb.bin' });
-		expect(error.message).toMatch(/"bomb.bin" expands more than 10:1 .*zip bomb \(limit maxCompressionRatio = 10\)/);
+		expect(error).toMatchObject({
+			limit: 'maxCompressionRatio',
+			limitValue: 10,
+			entryName: 'bomb.bin',
+		});
+		expect(error.message).toMatch(
+			/"bomb.bin" expands more than 10:1 .*zip bomb \(limit maxCompressionRatio = 10\)/,
+		);
 		expect(produced).toBeLessThan(2 * 1024 * 1024);
 		expect(pulled).toBeLessThanOrEqual(2 * 16384);
 		expect(Date.now() - started).toBeLessThan(5000);
@@ -275,4 +400,3 @@ describe('zip bomb', () => {
 		expect(produced).toBe(BOMB_SIZE);
 	}, 60000);
 });
-

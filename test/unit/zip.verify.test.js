@@ -1,7 +1,11 @@
 'use strict';
 const crypto = require('crypto');
 const zlib = require('zlib');
-const { verifyZipStream, ZipFormatError, ZipLimitError } = require('../../dist/nodes/VeeamM365/helpers/zip');
+const {
+	verifyZipStream,
+	ZipFormatError,
+	ZipLimitError,
+} = require('../../dist/nodes/VeeamM365/helpers/zip');
 const { buildZip } = require('./support/zipBuilder');
 const { chunked, yazlZip, streamOf } = require('./support/zipSources');
 const { mixedArchives } = require('./support/archives');
@@ -10,7 +14,10 @@ const { mixedArchives } = require('./support/archives');
 async function verify(zip, chunkSize, limits) {
 	const sourceChunks = [];
 	async function* source() {
-		for await (const chunk of chunked(zip, chunkSize)) { sourceChunks.push(chunk); yield chunk; }
+		for await (const chunk of chunked(zip, chunkSize)) {
+			sourceChunks.push(chunk);
+			yield chunk;
+		}
 	}
 	const yielded = [];
 	let maxAhead = 0;
@@ -47,7 +54,8 @@ describe('verifyZipStream on valid archives', () => {
 
 	test('stays in lockstep with the source (holds back only a couple of chunks)', async () => {
 		const zip = await yazlZip((z) => {
-			for (let i = 0; i < 5; i++) z.addBuffer(Buffer.concat([crypto.randomBytes(100000), text('x', 100000)]), `f${i}`);
+			for (let i = 0; i < 5; i++)
+				z.addBuffer(Buffer.concat([crypto.randomBytes(100000), text('x', 100000)]), `f${i}`);
 		});
 		// The decompressor buffers a few small input chunks; in bytes it stays well under 64 KiB.
 		for (const size of [4096, 65536]) {
@@ -78,15 +86,28 @@ describe('verifyZipStream on invalid archives never yields the final chunk', () 
 		'truncated in the middle': () => good.zip.subarray(0, Math.floor(good.zip.length / 2)),
 		'truncated by one byte': () => good.zip.subarray(0, good.zip.length - 1),
 		'central directory missing': () => good.zip.subarray(0, good.directoryOffset),
-		'corrupt compressed byte': () => { const z = Buffer.from(good.zip); z[dataStart + 20] ^= 0xff; return z; },
-		'wrong CRC in local header': () => buildZip([{ name: 'a.txt', data: payload, header: { crc: 1 } }]).zip,
-		'wrong CRC in data descriptor': () => buildZip([{ name: 'a.txt', data: payload, descriptor: 'signed32', descriptorFields: { crc: 1 } }]).zip,
-		'wrong CRC in central directory': () => buildZip([{ name: 'a.txt', data: payload, central: { crc: 1 } }]).zip,
-		'wrong size': () => buildZip([{ name: 'a.txt', data: payload, header: { uncompressedSize: 10 } }]).zip,
-		'wrong entry count': () => buildZip([{ name: 'a.txt', data: payload }], { entryCountOverride: 3 }).zip,
-		'trailing garbage': () => buildZip([{ name: 'a.txt', data: payload }], { trailing: Buffer.from('x') }).zip,
+		'corrupt compressed byte': () => {
+			const z = Buffer.from(good.zip);
+			z[dataStart + 20] ^= 0xff;
+			return z;
+		},
+		'wrong CRC in local header': () =>
+			buildZip([{ name: 'a.txt', data: payload, header: { crc: 1 } }]).zip,
+		'wrong CRC in data descriptor': () =>
+			buildZip([
+				{ name: 'a.txt', data: payload, descriptor: 'signed32', descriptorFields: { crc: 1 } },
+			]).zip,
+		'wrong CRC in central directory': () =>
+			buildZip([{ name: 'a.txt', data: payload, central: { crc: 1 } }]).zip,
+		'wrong size': () =>
+			buildZip([{ name: 'a.txt', data: payload, header: { uncompressedSize: 10 } }]).zip,
+		'wrong entry count': () =>
+			buildZip([{ name: 'a.txt', data: payload }], { entryCountOverride: 3 }).zip,
+		'trailing garbage': () =>
+			buildZip([{ name: 'a.txt', data: payload }], { trailing: Buffer.from('x') }).zip,
 		'encrypted entry': () => buildZip([{ name: 'a.txt', data: payload, flags: 1 }]).zip,
-		'unsupported method': () => buildZip([{ name: 'a.txt', data: payload, method: 14, compressed: payload }]).zip,
+		'unsupported method': () =>
+			buildZip([{ name: 'a.txt', data: payload, method: 14, compressed: payload }]).zip,
 	};
 	for (const [label, make] of Object.entries(cases)) {
 		test(label, async () => {

@@ -262,3 +262,12 @@ export function optionsCollection(fields: INodeProperties[]): INodeProperties {
 		options: fields,
 	};
 }
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to return only the file names and a one-line summary (what was restored, sizes, backup and session) instead of all details',
+};

@@ -13,14 +13,25 @@ async function mixedArchives() {
 		z.addBuffer(Buffer.alloc(0), 'empty.txt');
 		z.addEmptyDirectory('dir');
 	});
-	const yazl64 = await yazlZip((z) => {
-		z.addReadStream(streamOf(text('zip64 ', 50)), 'z.txt', { forceZip64Format: true });
-		z.addBuffer(text('s'), 's.txt', { compress: false, forceZip64Format: true });
-	}, { forceZip64Format: true });
-	const unsigned = buildZip([
-		{ name: 'u32.txt', data: text('unsigned descriptor ', 20), method: 8, descriptor: 'unsigned32' },
-		{ name: 'u64.txt', data: text('unsigned 64 ', 20), method: 0, descriptor: 'unsigned64' },
-	], { comment: Buffer.from('comment') }).zip;
+	const yazl64 = await yazlZip(
+		(z) => {
+			z.addReadStream(streamOf(text('zip64 ', 50)), 'z.txt', { forceZip64Format: true });
+			z.addBuffer(text('s'), 's.txt', { compress: false, forceZip64Format: true });
+		},
+		{ forceZip64Format: true },
+	);
+	const unsigned = buildZip(
+		[
+			{
+				name: 'u32.txt',
+				data: text('unsigned descriptor ', 20),
+				method: 8,
+				descriptor: 'unsigned32',
+			},
+			{ name: 'u64.txt', data: text('unsigned 64 ', 20), method: 0, descriptor: 'unsigned64' },
+		],
+		{ comment: Buffer.from('comment') },
+	).zip;
 	const python = pythonZip(`
 import io, sys, zipfile
 with zipfile.ZipFile(sys.stdout.buffer, 'w', zipfile.ZIP_DEFLATED) as z:

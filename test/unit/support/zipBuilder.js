@@ -3,9 +3,21 @@
 // (unsigned/64-bit descriptors, CP437 names, ZIP64 local extras, wrong fields, …).
 const zlib = require('zlib');
 
-const u16 = (v) => { const b = Buffer.alloc(2); b.writeUInt16LE(v); return b; };
-const u32 = (v) => { const b = Buffer.alloc(4); b.writeUInt32LE(v >>> 0); return b; };
-const u64 = (v) => { const b = Buffer.alloc(8); b.writeBigUInt64LE(BigInt(v)); return b; };
+const u16 = (v) => {
+	const b = Buffer.alloc(2);
+	b.writeUInt16LE(v);
+	return b;
+};
+const u32 = (v) => {
+	const b = Buffer.alloc(4);
+	b.writeUInt32LE(v >>> 0);
+	return b;
+};
+const u64 = (v) => {
+	const b = Buffer.alloc(8);
+	b.writeBigUInt64LE(BigInt(v));
+	return b;
+};
 
 /**
  * entries: { name (string|Buffer), data (Buffer), method 0|8, utf8 (default true for string names),
@@ -19,7 +31,10 @@ const u64 = (v) => { const b = Buffer.alloc(8); b.writeBigUInt64LE(BigInt(v)); r
 function buildZip(entries, options = {}) {
 	const parts = [];
 	let offset = 0;
-	const push = (buf) => { parts.push(buf); offset += buf.length; };
+	const push = (buf) => {
+		parts.push(buf);
+		offset += buf.length;
+	};
 	const central = [];
 	for (const entry of entries) {
 		const nameBytes = Buffer.isBuffer(entry.name) ? entry.name : Buffer.from(entry.name, 'utf8');
@@ -30,39 +45,94 @@ function buildZip(entries, options = {}) {
 		const crc = zlib.crc32(data);
 		const descriptor = entry.descriptor;
 		let flags = (utf8 ? 0x800 : 0) | (descriptor ? 0x8 : 0) | (entry.flags ?? 0);
-		const h = { crc, compressedSize: compressed.length, uncompressedSize: data.length, ...(entry.header ?? {}) };
-		if (descriptor) Object.assign(h, { crc: 0, compressedSize: 0, uncompressedSize: 0 }, entry.header ?? {});
+		const h = {
+			crc,
+			compressedSize: compressed.length,
+			uncompressedSize: data.length,
+			...(entry.header ?? {}),
+		};
+		if (descriptor)
+			Object.assign(h, { crc: 0, compressedSize: 0, uncompressedSize: 0 }, entry.header ?? {});
 		let extra = entry.extra ?? Buffer.alloc(0);
 		let headerCompressed = h.compressedSize;
 		let headerUncompressed = h.uncompressedSize;
 		if (entry.zip64Local) {
-			extra = Buffer.concat([u16(1), u16(16), u64(h.uncompressedSize), u64(h.compressedSize), extra]);
+			extra = Buffer.concat([
+				u16(1),
+				u16(16),
+				u64(h.uncompressedSize),
+				u64(h.compressedSize),
+				extra,
+			]);
 			headerCompressed = 0xffffffff;
 			headerUncompressed = 0xffffffff;
 		}
 		const localOffset = offset;
-		push(Buffer.concat([
-			u32(0x04034b50), u16(entry.zip64Local ? 45 : 20), u16(flags), u16(method), u16(0), u16(0x21),
-			u32(h.crc), u32(headerCompressed), u32(headerUncompressed), u16(nameBytes.length), u16(extra.length),
-			nameBytes, extra,
-		]));
+		push(
+			Buffer.concat([
+				u32(0x04034b50),
+				u16(entry.zip64Local ? 45 : 20),
+				u16(flags),
+				u16(method),
+				u16(0),
+				u16(0x21),
+				u32(h.crc),
+				u32(headerCompressed),
+				u32(headerUncompressed),
+				u16(nameBytes.length),
+				u16(extra.length),
+				nameBytes,
+				extra,
+			]),
+		);
 		push(compressed);
 		if (descriptor) {
-			const d = { crc, compressedSize: compressed.length, uncompressedSize: data.length, ...(entry.descriptorFields ?? {}) };
+			const d = {
+				crc,
+				compressedSize: compressed.length,
+				uncompressedSize: data.length,
+				...(entry.descriptorFields ?? {}),
+			};
 			const signed = descriptor.startsWith('signed');
 			const wide = descriptor.endsWith('64');
-			push(Buffer.concat([
-				signed ? u32(0x08074b50) : Buffer.alloc(0), u32(d.crc),
-				wide ? u64(d.compressedSize) : u32(d.compressedSize),
-				wide ? u64(d.uncompressedSize) : u32(d.uncompressedSize),
-			]));
+			push(
+				Buffer.concat([
+					signed ? u32(0x08074b50) : Buffer.alloc(0),
+					u32(d.crc),
+					wide ? u64(d.compressedSize) : u32(d.compressedSize),
+					wide ? u64(d.uncompressedSize) : u32(d.uncompressedSize),
+				]),
+			);
 		}
-		const c = { crc, compressedSize: compressed.length, uncompressedSize: data.length, name: nameBytes, ...(entry.central ?? {}) };
-		central.push(Buffer.concat([
-			u32(0x02014b50), u16(0x031e), u16(20), u16(flags), u16(method), u16(0), u16(0x21),
-			u32(c.crc), u32(c.compressedSize), u32(c.uncompressedSize), u16(c.name.length), u16(0), u16(0),
-			u16(0), u16(0), u32(0), u32(localOffset), c.name,
-		]));
+		const c = {
+			crc,
+			compressedSize: compressed.length,
+			uncompressedSize: data.length,
+			name: nameBytes,
+			...(entry.central ?? {}),
+		};
+		central.push(
+			Buffer.concat([
+				u32(0x02014b50),
+				u16(0x031e),
+				u16(20),
+				u16(flags),
+				u16(method),
+				u16(0),
+				u16(0x21),
+				u32(c.crc),
+				u32(c.compressedSize),
+				u32(c.uncompressedSize),
+				u16(c.name.length),
+				u16(0),
+				u16(0),
+				u16(0),
+				u16(0),
+				u32(0),
+				u32(localOffset),
+				c.name,
+			]),
+		);
 	}
 	const directoryOffset = offset;
 	for (const record of central) push(record);
@@ -70,19 +140,36 @@ function buildZip(entries, options = {}) {
 	const count = options.entryCountOverride ?? entries.length;
 	if (options.zip64End) {
 		const recordOffset = offset;
-		push(Buffer.concat([
-			u32(0x06064b50), u64(44), u16(45), u16(45), u32(0), u32(0), u64(count), u64(count),
-			u64(directorySize), u64(directoryOffset),
-		]));
+		push(
+			Buffer.concat([
+				u32(0x06064b50),
+				u64(44),
+				u16(45),
+				u16(45),
+				u32(0),
+				u32(0),
+				u64(count),
+				u64(count),
+				u64(directorySize),
+				u64(directoryOffset),
+			]),
+		);
 		push(Buffer.concat([u32(0x07064b50), u32(0), u64(recordOffset), u32(1)]));
 	}
 	const comment = options.comment ?? Buffer.alloc(0);
-	push(Buffer.concat([
-		u32(0x06054b50), u16(0), u16(0),
-		u16(options.zip64End ? 0xffff : count), u16(options.zip64End ? 0xffff : count),
-		u32(options.zip64End ? 0xffffffff : directorySize), u32(options.zip64End ? 0xffffffff : directoryOffset),
-		u16(comment.length), comment,
-	]));
+	push(
+		Buffer.concat([
+			u32(0x06054b50),
+			u16(0),
+			u16(0),
+			u16(options.zip64End ? 0xffff : count),
+			u16(options.zip64End ? 0xffff : count),
+			u32(options.zip64End ? 0xffffffff : directorySize),
+			u32(options.zip64End ? 0xffffffff : directoryOffset),
+			u16(comment.length),
+			comment,
+		]),
+	);
 	if (options.trailing) push(options.trailing);
 	return { zip: Buffer.concat(parts), directoryOffset };
 }

@@ -15,8 +15,14 @@ async function readAll(source, limits) {
 	for await (const entry of readZipEntries(source, limits)) {
 		const chunks = [];
 		for await (const chunk of entry.data) chunks.push(chunk);
-		entries.push({ name: entry.name, method: entry.method, isDirectory: entry.isDirectory, data: Buffer.concat(chunks),
-			compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
+		entries.push({
+			name: entry.name,
+			method: entry.method,
+			isDirectory: entry.isDirectory,
+			data: Buffer.concat(chunks),
+			compressedSize: entry.compressedSize,
+			uncompressedSize: entry.uncompressedSize,
+		});
 	}
 	return entries;
 }
@@ -27,7 +33,10 @@ function yazlZip(add, endOptions = {}) {
 		const zipfile = new yazl.ZipFile();
 		add(zipfile);
 		const parts = [];
-		zipfile.outputStream.on('data', (b) => parts.push(b)).on('end', () => resolve(Buffer.concat(parts))).on('error', reject);
+		zipfile.outputStream
+			.on('data', (b) => parts.push(b))
+			.on('end', () => resolve(Buffer.concat(parts)))
+			.on('error', reject);
 		zipfile.end(endOptions);
 	});
 }

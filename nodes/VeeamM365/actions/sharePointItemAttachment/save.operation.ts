@@ -22,8 +22,10 @@ import {
 	optionsCollection,
 	requestOptionFields,
 	restoreSessionFields,
+	simplifyField,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
+import { restoreSummary } from '../../helpers/summary';
 import type { ZipLimits } from '../../helpers/zip';
 import { archiveLimits } from '../../helpers/archiveLimits';
 import { getRequestSettings, getSelectedAttachments, restoreContext } from './shared';
@@ -70,6 +72,7 @@ const properties: INodeProperties[] = [
 		hint: 'The name of the output binary field to put the file in',
 		description: 'With "All Attachments on One Item" this is the prefix: data_0, data_1, and so on',
 	},
+	simplifyField,
 	optionsCollection([
 		...requestOptionFields,
 		{
@@ -129,28 +132,43 @@ export async function execute(
 		itemIndex,
 	});
 	const context = { ...restoreContext(target), apiVersion: version };
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 
 	try {
 		if (output === 'zip') {
 			const binary = await storeArchive.call(this, response, target.itemId, limits);
-			const json = {
-				...context,
-				fileName: binary.fileName,
-				attachments: attachments as unknown as IDataObject[],
-			};
+			const summary = restoreSummary('Restored', attachments, target);
+			const json = simplify
+				? { fileName: binary.fileName, summary }
+				: {
+						...context,
+						fileName: binary.fileName,
+						attachments: attachments as unknown as IDataObject[],
+						summary,
+					};
 			return [{ json, binary: { [binaryPropertyName]: binary } }];
 		}
 		const files = await storeFiles.call(this, response, attachments, limits);
+		const summary = restoreSummary(
+			'Restored',
+			files.map((file) => file.attachment),
+			target,
+		);
 		if (output === 'perItem') {
 			const binary: Record<string, IBinaryData> = {};
-			const summary = files.map((file, index) => {
+			const described = files.map((file, index) => {
 				binary[`${binaryPropertyName}_${index}`] = file.binary;
 				return { ...describeFile(file), binaryPropertyName: `${binaryPropertyName}_${index}` };
 			});
-			return [{ json: { ...context, attachments: summary }, binary }];
+			const json = simplify
+				? { fileNames: files.map((file) => file.binary.fileName), summary }
+				: { ...context, attachments: described, summary };
+			return [{ json, binary }];
 		}
 		return files.map((file) => ({
-			json: { ...describeFile(file), ...context },
+			json: simplify
+				? { fileName: file.binary.fileName, sizeBytes: file.attachment.sizeBytes, summary }
+				: { ...describeFile(file), ...context, summary },
 			binary: { [binaryPropertyName]: file.binary },
 		}));
 	} catch (error) {

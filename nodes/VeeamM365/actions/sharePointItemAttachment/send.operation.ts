@@ -16,8 +16,10 @@ import {
 	optionsCollection,
 	requestOptionFields,
 	restoreSessionFields,
+	simplifyField,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
+import { restoreSummary } from '../../helpers/summary';
 import {
 	EMAIL_SETTINGS_HINT,
 	emailSettingsProblems,
@@ -64,6 +66,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Sender address. Leave empty to use the sender set in the VB365 email settings for Veeam Explorer for SharePoint.',
 	},
+	simplifyField,
 	optionsCollection([
 		{
 			displayName: 'Check Email Settings First',
@@ -130,6 +133,10 @@ export async function execute(
 		hints: { 400: EMAIL_SETTINGS_HINT, 500: EMAIL_SETTINGS_HINT },
 	});
 
+	const summary = restoreSummary('Sent', attachments, { ...target, to: message.to });
+	if (this.getNodeParameter('simplify', itemIndex, false)) {
+		return [{ json: { sent: true, to: message.to, summary } }];
+	}
 	return [
 		{
 			json: {
@@ -141,6 +148,7 @@ export async function execute(
 				attachmentIds: attachments.map((attachment) => attachment.id),
 				...restoreContext(target),
 				apiVersion: version,
+				summary,
 			},
 		},
 	];
