@@ -101,8 +101,11 @@ export async function searchRestoreSessions(
 	return pageResult(entries, offset, page.hasMore, page.results.length);
 }
 
-export async function searchSites(
+/** A SharePoint collection in the browsing session, filtered by name or URL. */
+async function searchCollection(
 	this: ILoadOptionsFunctions,
+	collection: (restoreSessionId: string) => Promise<{ path: string; action: string }>,
+	label: (entry: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
@@ -110,19 +113,36 @@ export async function searchSites(
 	return await inBrowsingSession.call(this, async (restoreSessionId) => {
 		const page = await veeamApiRequestPage.call(
 			this,
-			{ path: `/RestoreSessions/${restoreSessionId}/Organization/Sites`, action: 'list the sites' },
+			await collection(restoreSessionId),
 			offset,
 			PAGE_SIZE,
 		);
 		const entries = page.results
-			.filter((site) => matches(filter, site.name, site.url))
-			.map((site) => ({
-				name: `${String(site.name ?? site.id)}${site.url ? ` (${String(site.url)})` : ''}`,
-				value: String(site.id),
-				url: typeof site.url === 'string' ? site.url : undefined,
+			.filter((entry) => matches(filter, entry.name, entry.url))
+			.map((entry) => ({
+				name: label(entry),
+				value: String(entry.id),
+				url: typeof entry.url === 'string' ? entry.url : undefined,
 			}));
 		return pageResult(entries, offset, page.hasMore, page.results.length);
 	});
+}
+
+export async function searchSites(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchCollection.call(
+		this,
+		async (restoreSessionId) => ({
+			path: `/RestoreSessions/${restoreSessionId}/Organization/Sites`,
+			action: 'list the sites',
+		}),
+		(site) => `${String(site.name ?? site.id)}${site.url ? ` (${String(site.url)})` : ''}`,
+		filter,
+		paginationToken,
+	);
 }
 
 export async function searchLists(
@@ -130,27 +150,16 @@ export async function searchLists(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0);
-	return await inBrowsingSession.call(this, async (restoreSessionId) => {
-		const siteId = await resolveSiteId.call(this, restoreSessionId);
-		const page = await veeamApiRequestPage.call(
-			this,
-			{
-				path: `/RestoreSessions/${restoreSessionId}/Organization/Sites/${siteId}/Lists`,
-				action: 'list the lists',
-			},
-			offset,
-			PAGE_SIZE,
-		);
-		const entries = page.results
-			.filter((list) => matches(filter, list.name, list.url))
-			.map((list) => ({
-				name: String(list.name ?? list.id),
-				value: String(list.id),
-				url: typeof list.url === 'string' ? list.url : undefined,
-			}));
-		return pageResult(entries, offset, page.hasMore, page.results.length);
-	});
+	return await searchCollection.call(
+		this,
+		async (restoreSessionId) => ({
+			path: `/RestoreSessions/${restoreSessionId}/Organization/Sites/${await resolveSiteId.call(this, restoreSessionId)}/Lists`,
+			action: 'list the lists',
+		}),
+		(list) => String(list.name ?? list.id),
+		filter,
+		paginationToken,
+	);
 }
 
 /** Items of the chosen site; with a filter, the server's search finds them by title. */

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllFields } from '../../descriptions/common.descriptions';
 import { veeamApiRequestAllItems } from '../../transport';
+import { getResultLimit } from '../common';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,
@@ -24,8 +25,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = getResultLimit.call(this, itemIndex);
 	const onlyRunning = this.getNodeParameter('onlyRunningSharePoint', itemIndex, true) as boolean;
 	const sessions = await veeamApiRequestAllItems.call(
 		this,

@@ -11,6 +11,7 @@ import { itemNumberOf } from '../../helpers/sharePointUrl';
 import { veeamApiRequestAllItems } from '../../transport';
 import type { RestoreSessionScope } from '../restoreScope';
 import { resolveListId, resolveSiteId } from '../restoreScope';
+import { getResultLimit } from '../common';
 
 const properties: INodeProperties[] = [
 	...restoreSessionFields,
@@ -42,8 +43,7 @@ export async function execute(
 	const siteId = await resolveSiteId.call(this, session.id, itemIndex);
 	const listId = await resolveListId.call(this, session.id, siteId, itemIndex);
 	const query = String(this.getNodeParameter('query', itemIndex, '') ?? '').trim();
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = getResultLimit.call(this, itemIndex);
 	const itemNumber = /^\d+$/.test(query) ? Number(query) : undefined;
 
 	const found = await veeamApiRequestAllItems.call(this, {

@@ -12,6 +12,7 @@ import {
 import { listAttachments, restoreContext } from './shared';
 import type { RestoreSessionScope } from '../restoreScope';
 import { getItemTarget } from '../restoreScope';
+import { getResultLimit } from '../common';
 
 const properties: INodeProperties[] = [
 	...restoreSessionFields,
@@ -32,8 +33,7 @@ export async function execute(
 	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
 	const target = await getItemTarget.call(this, itemIndex, scope);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = getResultLimit.call(this, itemIndex);
 	const attachments = await listAttachments.call(this, target, itemIndex, limit);
 	return attachments.map((attachment) => ({ json: { ...attachment, ...restoreContext(target) } }));
 }

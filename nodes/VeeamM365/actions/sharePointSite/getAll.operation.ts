@@ -9,6 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { restoreSessionFields, returnAllFields } from '../../descriptions/common.descriptions';
 import { veeamApiRequestAllItems } from '../../transport';
 import type { RestoreSessionScope } from '../restoreScope';
+import { getResultLimit } from '../common';
 
 const properties: INodeProperties[] = [
 	...restoreSessionFields,
@@ -33,8 +34,7 @@ export async function execute(
 	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
 	const session = await scope.sessionFor(itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = getResultLimit.call(this, itemIndex);
 	const qs: IDataObject = {};
 	if (this.getNodeParameter('topLevelOnly', itemIndex, false)) qs.parentId = 'root';
 	const sites = await veeamApiRequestAllItems.call(
