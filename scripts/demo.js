@@ -84,7 +84,7 @@ async function main() {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb365-demo-'));
 	const target = await openTarget();
 	try {
-		const tarball = await packPackage(path.join(workDir, 'pack'));
+		const { tarball } = await packPackage(path.join(workDir, 'pack'));
 		const userFolder = path.join(workDir, 'user');
 		await installIntoUserFolder(tarball, userFolder);
 		console.log(

@@ -3,21 +3,22 @@
 // `npm start`: the n8n 2.x editor on http://localhost:5678 with this package installed from a
 // fresh build, a VB365 credential, the example workflows and the demo workflow — against the
 // embedded VB365 simulator (https://127.0.0.1:4443), or a real server when VB365_URL is set.
-// The n8n data lives in test/e2e/.work/start-user-folder and survives restarts.
+// The n8n data lives in <E2E_N8N_HOME>/start-user-folder (outside the repo, so the build and the
+// linter never see it) and survives restarts.
 
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const { REPO_ROOT, openTarget } = require('./lib/vb365-target');
-const { getLane } = require('../test/e2e/lib/lanes');
+const { E2E_HOME, getLane } = require('../test/e2e/lib/lanes');
 const { ensureInstalled } = require('../test/e2e/lib/install');
 const { buildPackage, packPackage, installIntoUserFolder } = require('../test/e2e/lib/package');
 const { n8nEnv, n8nOk, writeJson, startServer, restClient, ensureOwner } = require('../test/e2e/lib/n8n');
 const { credential, helpdeskDemoWorkflow } = require('../test/e2e/lib/workflows');
 
 const WORK_DIR = path.join(REPO_ROOT, 'test', 'e2e', '.work');
-const USER_FOLDER = process.env.START_USER_FOLDER || path.join(WORK_DIR, 'start-user-folder');
+const USER_FOLDER = process.env.START_USER_FOLDER || path.join(E2E_HOME, 'start-user-folder');
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const OUTPUT_DIR = path.join(REPO_ROOT, 'demo-output');
 const EDITOR_PORT = Number(process.env.N8N_PORT || 5678);
@@ -91,14 +92,14 @@ async function main() {
 	await buildPackage();
 	fs.mkdirSync(USER_FOLDER, { recursive: true });
 	fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-	const tarball = await packPackage(path.join(WORK_DIR, 'pack'));
+	const { tarball } = await packPackage(path.join(WORK_DIR, 'pack'));
 	await installIntoUserFolder(tarball, USER_FOLDER);
 
 	const target = await openTarget({ port: SIM_PORT });
 	const logFile = path.join(WORK_DIR, 'start-n8n.log');
 	const env = await n8nEnv(lane, USER_FOLDER, {
 		N8N_RESTRICT_FILE_ACCESS_TO: OUTPUT_DIR,
-		N8N_LISTEN_ADDRESS: process.env.N8N_LISTEN_ADDRESS || '0.0.0.0',
+		N8N_LISTEN_ADDRESS: process.env.N8N_LISTEN_ADDRESS || '127.0.0.1',
 	});
 	console.log(`Importing into n8n ${lane.n8nVersion} (user folder ${path.relative(REPO_ROOT, USER_FOLDER)}) …`);
 	await importChanged(lane, env, target, logFile);

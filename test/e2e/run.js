@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const { getLane, E2E_DIR } = require('./lib/lanes');
 const { ensureInstalled } = require('./lib/install');
-const { buildPackage, packPackage } = require('./lib/package');
+const { buildPackage, packPackage, strayFiles } = require('./lib/package');
 const { runLaneCases, formatTimings } = require('./lib/cases');
 const { seconds } = require('./lib/process');
 
@@ -49,9 +49,10 @@ async function main() {
 	const record = async (name, fn) => {
 		const caseStarted = Date.now();
 		try {
-			await fn();
+			const note = await fn();
 			results.push({ name, ok: true });
 			console.log(`  ✓ ${name} (${seconds(Date.now() - caseStarted)})`);
+			if (typeof note === 'string' && note) console.log(`      ${note}`);
 		} catch (error) {
 			results.push({ name, ok: false, error });
 			console.log(`  ✗ ${name} (${seconds(Date.now() - caseStarted)})\n      ${String(error?.stack || error).split('\n').join('\n      ')}`);
@@ -73,7 +74,16 @@ async function main() {
 	let sim;
 	try {
 		await buildPackage();
-		const tarball = await packPackage(path.join(workRoot, 'pack'));
+		const { tarball, files } = await packPackage(path.join(workRoot, 'pack'));
+		await record('npm pack: the tarball holds only the package (dist/nodes, dist/credentials, dist/icons, metadata)', async () => {
+			const stray = strayFiles(files);
+			if (stray.length > 0) {
+				throw new Error(
+					`the tarball would publish ${stray.length} stray file(s): ${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ', …' : ''}\n` +
+						'n8n-node build copies every *.png/*.svg below the project into dist/ (it skips only the top-level node_modules and dot-folders); remove the folder that holds them and rebuild',
+				);
+			}
+		});
 		const { startSimulator } = require('../simulator');
 		sim = await startSimulator({ port: 0, profile: '8.x' });
 		console.log(`VB365 simulator on ${sim.url}`);

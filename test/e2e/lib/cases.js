@@ -118,7 +118,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 	const needsSetup = async (name, fn) =>
 		record(name, async () => {
 			assert.ok(ready, 'skipped: the install/import step failed');
-			await fn();
+			return fn();
 		});
 
 	await needsSetup(`${tag} (a) save, one item per attachment: stored and written bytes equal the backup`, async () => {
@@ -186,7 +186,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		assert.equal(typeof bad.json.error, 'string', `error item: ${JSON.stringify(bad.json)}`);
 		assert.ok(bad.json.error.length > 10, 'error message says something');
 		assert.equal(bad.binary, undefined);
-		process.stdout.write(`      error item: ${bad.json.error}\n`);
+		return `error item: ${bad.json.error}`;
 	});
 
 	await needsSetup(`${tag} (e) examples/*.json import cleanly and keep their nodes`, async () => {
@@ -221,7 +221,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 	const credentialCase = (name, fn) =>
 		record(name, async () => {
 			assert.ok(client?.loggedIn, 'skipped: n8n start / owner login failed');
-			await fn();
+			return fn();
 		});
 	try {
 		await credentialCase(`${tag} (d1) credential test passes for the right login`, async () => {
@@ -233,13 +233,13 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			assert.equal(result.status, 'Error', `got ${result.status}: ${result.message}`);
 			assert.match(result.message, /password|user ?name|log ?in|credential/i, result.message);
 			assert.ok(!result.message.includes(creds.wrongPassword.data.password), 'password leaked into the message');
-			process.stdout.write(`      message: ${result.message}\n`);
+			return `message: ${result.message}`;
 		});
 		await credentialCase(`${tag} (d3) credential test refuses the self-signed server without "Ignore SSL Issues"`, async () => {
 			const result = await testCredential(client, creds.strictTls);
 			assert.equal(result.status, 'Error', `got ${result.status}: ${result.message}`);
 			assert.match(result.message, /certificate|self[- ]signed|SSL|TLS/i, result.message);
-			process.stdout.write(`      message: ${result.message}\n`);
+			return `message: ${result.message}`;
 		});
 	} finally {
 		if (server) {

@@ -13,11 +13,12 @@ const { run, ticker, seconds, tail } = require('./process');
 // Bump when the steps below change, so existing installs are redone.
 const RECIPE = 'npm-ci-ignore-scripts+sqlite3-rebuild/1';
 const STAMP = '.e2e-install-stamp';
+const MANIFEST_FILES = ['package.json', 'package-lock.json', '.npmrc'];
 
 function stampValue(laneDef) {
 	const hash = crypto.createHash('sha256');
-	for (const file of ['package.json', 'package-lock.json', '.npmrc']) {
-		hash.update(fs.readFileSync(path.join(laneDef.dir, file)));
+	for (const file of MANIFEST_FILES) {
+		hash.update(fs.readFileSync(path.join(laneDef.manifestDir, file)));
 	}
 	hash.update(RECIPE);
 	return hash.digest('hex');
@@ -57,12 +58,14 @@ function freeBytes(dir) {
 
 async function step(laneDef, label, command, args, env, logFile) {
 	process.stdout.write(`  ${label} …\n`);
-	// Disk space used since the step began: a rough, cheap measure of progress.
-	const freeAtStart = freeBytes(laneDef.dir);
+	// Disk space taken since the most free space seen (npm ci first deletes an old
+	// node_modules): a rough, cheap measure of progress.
+	let mostFree = freeBytes(laneDef.dir);
 	const stop = ticker(label, () => {
 		const free = freeBytes(laneDef.dir);
-		if (freeAtStart === undefined || free === undefined) return '';
-		return ` (${Math.max(0, Math.round((freeAtStart - free) / 1e6))} MB written)`;
+		if (mostFree === undefined || free === undefined) return '';
+		mostFree = Math.max(mostFree, free);
+		return ` (${Math.round((mostFree - free) / 1e6)} MB written)`;
 	});
 	try {
 		const result = await run(command, args, { cwd: laneDef.dir, env, logFile });
@@ -91,9 +94,13 @@ async function ensureInstalled(laneDef, { force = false, logDir } = {}) {
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	fs.writeFileSync(logFile, '');
 	process.stdout.write(
-		`Installing ${laneDef.label} (n8n ${laneDef.n8nVersion}) into ${path.relative(process.cwd(), laneDef.dir) || '.'} — a few minutes on a cold cache; log: ${logFile}\n`,
+		`Installing ${laneDef.label} (n8n ${laneDef.n8nVersion}) into ${laneDef.dir} — a few minutes on a cold cache; log: ${logFile}\n`,
 	);
+	fs.mkdirSync(laneDef.dir, { recursive: true });
 	fs.rmSync(stampPath(laneDef), { force: true });
+	for (const file of MANIFEST_FILES) {
+		fs.copyFileSync(path.join(laneDef.manifestDir, file), path.join(laneDef.dir, file));
+	}
 
 	const npmEnv = { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
 	await step(

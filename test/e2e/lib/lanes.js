@@ -1,18 +1,30 @@
 'use strict';
 // The two real-n8n lanes: where each harness lives and which Node binary runs it.
+//
+// The harness manifests (package.json, package-lock.json, .npmrc) are committed in
+// test/e2e/n8n-<lane>/, but `npm ci` runs in a copy of them OUTSIDE the repository
+// (E2E_N8N_HOME, default ~/.cache/n8n-nodes-veeam-m365-e2e): `n8n-node build` copies every
+// *.png/*.svg below the project (it skips only the top-level node_modules) into dist/, so an
+// n8n install inside the repo would end up in the published tarball; jest would crawl it too.
 
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const E2E_DIR = path.resolve(__dirname, '..');
 const REPO_ROOT = path.resolve(E2E_DIR, '..', '..');
+const E2E_HOME =
+	process.env.E2E_N8N_HOME ||
+	path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-veeam-m365-e2e');
 
 function lane(id, folder, label, extra) {
-	const dir = path.join(E2E_DIR, folder);
-	const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+	const manifestDir = path.join(E2E_DIR, folder);
+	const dir = path.join(E2E_HOME, folder);
+	const pkg = JSON.parse(fs.readFileSync(path.join(manifestDir, 'package.json'), 'utf8'));
 	return {
 		id,
 		label,
+		manifestDir,
 		dir,
 		n8nVersion: pkg.dependencies.n8n,
 		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
@@ -49,4 +61,4 @@ function lanePath(laneDef) {
 	return [path.dirname(laneDef.nodeBin), process.env.PATH].join(path.delimiter);
 }
 
-module.exports = { E2E_DIR, REPO_ROOT, LANES, getLane, lanePath };
+module.exports = { E2E_DIR, E2E_HOME, REPO_ROOT, LANES, getLane, lanePath };

@@ -116,7 +116,16 @@ function writeJson(file, value) {
 	return file;
 }
 
-/** Starts `n8n start` on a free port and waits until its REST API answers. */
+function isJsonWithData(text) {
+	try {
+		const json = JSON.parse(text);
+		return typeof json === 'object' && json !== null && 'data' in json;
+	} catch {
+		return false;
+	}
+}
+
+/** Starts `n8n start` on a free port and waits until its REST API answers with JSON. */
 async function startServer(laneDef, env, { port, logFile, readyTimeoutMs = 240000 } = {}) {
 	const listenPort = port ?? (await freePort());
 	const serverEnv = {
@@ -144,8 +153,11 @@ async function startServer(laneDef, env, { port, logFile, readyTimeoutMs = 24000
 			throw new Error(`n8n start exited early (${exited.code ?? exited.signal})\n${log}`);
 		}
 		try {
+			// While starting, n8n answers every route with 200 and a "starting up" text page;
+			// ready means the settings come back as JSON.
 			const res = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(5000) });
-			if (res.status === 200) break;
+			const body = await res.text();
+			if (res.status === 200 && isJsonWithData(body)) break;
 		} catch {
 			// not listening yet
 		}
@@ -218,7 +230,7 @@ async function ensureOwner(client, owner) {
 		lastName: owner.lastName,
 		password: owner.password,
 	});
-	if (setup.status === 200 && client.loggedIn) return 'created';
+	if (setup.status === 200 && client.loggedIn && setup.json) return 'created';
 	// 2.x names the field emailOrLdapLoginId, 1.x accepts it too (and `email` on old versions).
 	const login = await client.call('POST', '/login', {
 		email: owner.email,

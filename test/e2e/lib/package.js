@@ -21,7 +21,7 @@ async function buildPackage() {
 	process.stdout.write(`  built in ${seconds(result.ms)}\n`);
 }
 
-/** `npm pack` into `destDir`; returns the tarball path. */
+/** `npm pack` into `destDir`; returns { tarball, files }. */
 async function packPackage(destDir) {
 	fs.mkdirSync(destDir, { recursive: true });
 	const result = await run(
@@ -37,7 +37,21 @@ async function packPackage(destDir) {
 		if (!files.includes(required)) throw new Error(`the packed tarball lacks ${required}`);
 	}
 	process.stdout.write(`  packed ${info.filename} (${files.length} files, ${info.size} bytes)\n`);
-	return tarball;
+	return { tarball, files };
+}
+
+// What the published tarball may contain. `n8n-node build` copies every *.png/*.svg found below
+// the project (outside dot-folders and the top-level node_modules) into dist/, so e.g. files the
+// demo wrote to ./demo-output would otherwise be published.
+const ALLOWED_IN_TARBALL = [
+	/^(package\.json|README\.md|LICENSE\.md|CHANGELOG\.md)$/,
+	/^dist\/(nodes|credentials|icons)\//,
+	/^dist\/(package\.json|tsconfig\.tsbuildinfo)$/,
+];
+
+/** Files in the tarball that the package should not publish. */
+function strayFiles(files) {
+	return files.filter((file) => !ALLOWED_IN_TARBALL.some((pattern) => pattern.test(file)));
 }
 
 /**
@@ -66,5 +80,6 @@ module.exports = {
 	CREDENTIAL_TYPE,
 	buildPackage,
 	packPackage,
+	strayFiles,
 	installIntoUserFolder,
 };
