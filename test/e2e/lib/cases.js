@@ -26,9 +26,11 @@ const {
 	saveWorkflow,
 	sendWorkflow,
 	continueOnFailWorkflow,
+	startAndStopWorkflow,
 } = require('./workflows');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
 const OWNER = {
 	email: 'e2e-owner@example.com',
 	firstName: 'E2E',
@@ -105,6 +107,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 				attachmentNames: ['ACME-42 Signed Contract.pdf', 'call notes.txt'],
 			}),
 			continueOnFailWorkflow(creds.good, ids, badItemId(ids), 'Call notes.txt'),
+			startAndStopWorkflow(creds.good, ids.item.organizationId, HELPDESK_ITEM_URL),
 		];
 		for (const wf of workflows) writeJson(path.join(wfDir, `${wf.id}.json`), wf);
 		await timed('import', async () => {
@@ -187,6 +190,27 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		assert.ok(bad.json.error.length > 10, 'error message says something');
 		assert.equal(bad.binary, undefined);
 		return `error item: ${bad.json.error}`;
+	});
+
+	await needsSetup(`${tag} (f) start-and-stop mode: own restore session, item by URL, session stopped`, async () => {
+		sim.reset();
+		const running = () => [...sim.state.sessions.values()].filter((s) => s.state === 'Working').length;
+		const before = running();
+		const result = await timed('execute start-and-stop', () =>
+			executeWorkflow(laneDef, env, 'vb365E2eStart001', { logFile }),
+		);
+		const run = assertSucceeded(result, 'execute start-and-stop');
+		const [item] = nodeItems(run, 'Save in Own Session') ?? [];
+		const expected = ids.item.attachments;
+		assert.ok(item, 'no output from "Save in Own Session"');
+		assert.deepEqual(Object.keys(item.binary ?? {}), expected.map((_, index) => `file_${index}`));
+		assert.notEqual(item.json.restoreSessionId, ids.restoreSessionId, 'a session of its own');
+		expected.forEach((attachment, index) => {
+			const stored = findStoredBinary(userFolder, item.binary[`file_${index}`].id);
+			assert.ok(stored, `binary of ${attachment.name} not found`);
+			sameBytes(fs.readFileSync(stored), sim.attachmentContent(attachment.id), attachment.name);
+		});
+		assert.equal(running(), before, 'the session it started was stopped');
 	});
 
 	await needsSetup(`${tag} (e) examples/*.json import cleanly and keep their nodes`, async () => {

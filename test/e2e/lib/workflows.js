@@ -187,6 +187,26 @@ function sendWorkflow(cred, ids, { to, subject, text, attachmentNames }) {
 }
 
 /**
+ * One node from organization to files: a restore session is started for the execution, the site
+ * and the item are given by SharePoint URL, and the session is stopped at the end.
+ */
+function startAndStopWorkflow(cred, organizationId, itemUrl) {
+	return workflow('vb365E2eStart001', 'E2E: start and stop a restore session', [
+		manualTrigger(),
+		veeamNode('e2e-node-start-stop', 'Save in Own Session', cred, {
+			operation: 'save',
+			restoreSessionMode: 'startAndStop',
+			organizationId: locator(organizationId),
+			siteId: { __rl: true, mode: 'url', value: itemUrl.split('/Lists/')[0] },
+			itemId: { __rl: true, mode: 'url', value: itemUrl },
+			attachmentSelection: 'all',
+			output: 'perItem',
+			binaryPropertyName: 'file',
+		}, [220, 0]),
+	]);
+}
+
+/**
  * Two tickets, the second with an item ID that does not exist, through Save with "On Error:
  * Continue": the first must succeed, the second must come out as an error item.
  */
@@ -254,6 +274,7 @@ function helpdeskDemoWorkflow(cred, ticket, outDir) {
 }
 
 module.exports = {
+	startAndStopWorkflow,
 	CREDENTIAL_IDS,
 	credential,
 	simulatorCredentials,
