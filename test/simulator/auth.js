@@ -61,6 +61,16 @@ class TokenStore {
 		for (const g of this.access.values()) g.revoked = true;
 	}
 
+	/** Every access, refresh and antiforgery token issued so far (for leak checks in tests). */
+	issuedTokens() {
+		const all = new Set();
+		for (const g of [...this.access.values(), ...this.refresh.values()]) {
+			all.add(g.accessToken).add(g.refreshToken);
+			if (g.antiforgeryToken) all.add(g.antiforgeryToken);
+		}
+		return [...all];
+	}
+
 	clear() {
 		this.access.clear();
 		this.refresh.clear();

@@ -14,6 +14,7 @@ const USAGE = `Usage: node test/simulator/cli.js [options]   (every option also 
   --email M                 configured | unconfigured (SIM_EMAIL, default configured)
   --large-sizes LIST        sizes of the "large" item's attachments, e.g. 512M,512M,512M,512M (SIM_LARGE_SIZES)
   --force-zip64             always write ZIP64 records (SIM_FORCE_ZIP64=1)
+  --hostile-items           add the Quarantine list: hostile file names, ZIP bombs (SIM_HOSTILE_ITEMS=1)
   --username U / --password P   demo credentials (SIM_USERNAME / SIM_PASSWORD)
   --cert-out FILE           write the generated certificate (PEM) to FILE, for curl --cacert (SIM_CERT_OUT)
   --help`;
@@ -28,11 +29,12 @@ const FLAGS = {
 	email: 'SIM_EMAIL',
 	'large-sizes': 'SIM_LARGE_SIZES',
 	'force-zip64': 'SIM_FORCE_ZIP64',
+	'hostile-items': 'SIM_HOSTILE_ITEMS',
 	username: 'SIM_USERNAME',
 	password: 'SIM_PASSWORD',
 	'cert-out': 'SIM_CERT_OUT',
 };
-const BOOLEAN_FLAGS = new Set(['force-zip64']);
+const BOOLEAN_FLAGS = new Set(['force-zip64', 'hostile-items']);
 
 function parseArgs(argv, env) {
 	const values = {};
@@ -69,6 +71,7 @@ function toOptions(v) {
 	if (v.email) opts.emailSettings = v.email;
 	if (v['large-sizes']) opts.largeAttachmentSizes = v['large-sizes'].split(',').map(parseSize);
 	if (v['force-zip64']) opts.forceZip64 = /^(1|true|yes)$/i.test(v['force-zip64']);
+	if (v['hostile-items']) opts.hostileItems = /^(1|true|yes)$/i.test(v['hostile-items']);
 	if (v.username || v.password)
 		opts.credentials = {
 			...(v.username && { username: v.username }),

@@ -107,7 +107,7 @@ function makeBlock(key, kind, index, length) {
  */
 function contentStream(att, seed) {
 	const key = keyFor(seed, att.id);
-	const total = att.sizeBytes;
+	const total = contentSizeOf(att);
 	let index = 0;
 	return new Readable({
 		highWaterMark: BLOCK,
@@ -118,24 +118,31 @@ function contentStream(att, seed) {
 				return;
 			}
 			const len = Math.min(BLOCK, total - start);
-			this.push(makeBlock(key, att.kind, index, len));
+			this.push(att.content === 'zeros' ? Buffer.alloc(len) : makeBlock(key, att.kind, index, len));
 			index++;
 		},
 	});
 }
 
 function contentBuffer(att, seed) {
-	if (att.sizeBytes > MAX_IN_MEMORY) {
+	const size = contentSizeOf(att);
+	if (size > MAX_IN_MEMORY) {
 		throw new Error(
-			`attachment is ${att.sizeBytes} bytes; use attachmentStream() for files above ${MAX_IN_MEMORY}`,
+			`attachment is ${size} bytes; use attachmentStream() for files above ${MAX_IN_MEMORY}`,
 		);
 	}
+	if (att.content === 'zeros') return Buffer.alloc(size);
 	const key = keyFor(seed, att.id);
 	const parts = [];
-	for (let i = 0; i * BLOCK < att.sizeBytes; i++) {
-		parts.push(makeBlock(key, att.kind, i, Math.min(BLOCK, att.sizeBytes - i * BLOCK)));
+	for (let i = 0; i * BLOCK < size; i++) {
+		parts.push(makeBlock(key, att.kind, i, Math.min(BLOCK, size - i * BLOCK)));
 	}
-	return Buffer.concat(parts, att.sizeBytes);
+	return Buffer.concat(parts, size);
 }
 
-module.exports = { kindOf, isStored, contentStream, contentBuffer, BLOCK };
+/** Bytes the attachment really has; differs from the listed `sizeBytes` only for `contentSize` fixtures. */
+function contentSizeOf(att) {
+	return att.contentSize ?? att.sizeBytes;
+}
+
+module.exports = { kindOf, isStored, contentStream, contentBuffer, contentSizeOf, BLOCK };

@@ -14,8 +14,12 @@ const ACTION_KEYS = [
 	'nullFields',
 	'setFields',
 	'revokeTokens',
+	'redirect',
+	'dropConnection',
+	'stallAfterBytes',
 ];
 const BODY_KEYS = [
+	'stallAfterBytes',
 	'resetAfterBytes',
 	'truncateAfterBytes',
 	'corruptAt',
@@ -34,6 +38,25 @@ function validateRule(rule) {
 		!(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)
 	) {
 		throw new Error('status must be an HTTP error code (400-599)');
+	}
+	if (rule.redirect !== undefined && !/^https?:\/\//i.test(String(rule.redirect))) {
+		throw new Error('redirect must be an absolute http(s) URL');
+	}
+	if (
+		rule.redirectStatus !== undefined &&
+		!(
+			Number.isInteger(rule.redirectStatus) &&
+			rule.redirectStatus >= 300 &&
+			rule.redirectStatus <= 399
+		)
+	) {
+		throw new Error('redirectStatus must be an HTTP redirect code (300-399)');
+	}
+	if (
+		rule.stallAfterBytes !== undefined &&
+		!(Number.isInteger(rule.stallAfterBytes) && rule.stallAfterBytes >= 0)
+	) {
+		throw new Error('stallAfterBytes must be a non-negative integer');
 	}
 	if (rule.dripBytes !== undefined && !(rule.dripBytes > 0))
 		throw new Error('dripBytes must be > 0');
@@ -105,6 +128,8 @@ function mergeActions(rules) {
 	if (rules.length) out.dripIntervalMs = rules.reduce((v, r) => r.dripIntervalMs ?? v, 100);
 	for (const r of rules) if (r.retryAfter !== undefined) out.retryAfter = r.retryAfter;
 	for (const r of rules) if (r.message !== undefined) out.message = r.message;
+	for (const r of rules) if (r.redirectStatus !== undefined) out.redirectStatus = r.redirectStatus;
+	for (const r of rules) if (r.stallMs !== undefined) out.stallMs = r.stallMs;
 	return out;
 }
 
@@ -132,6 +157,7 @@ function rewriteJson(value, nullFields = [], setFields = {}) {
 function bodyFaultStream(a, hooks) {
 	let seen = 0;
 	let corruptTarget = a.corruptAt;
+	let stallAt = a.stallAfterBytes;
 	let headerBuf = a.corruptEntryDataAt !== undefined ? Buffer.alloc(0) : null;
 	let stopped = false;
 	let dead = false;
@@ -171,6 +197,15 @@ function bodyFaultStream(a, hooks) {
 
 	function handle(stream, chunk, cb) {
 		const start = seen;
+		if (stallAt !== undefined && start + chunk.length > stallAt) {
+			// Send what comes before the stall point, go quiet, then carry on with the rest.
+			const head = chunk.subarray(0, stallAt - start);
+			const tail = chunk.subarray(stallAt - start);
+			stallAt = undefined;
+			const resume = () => later(() => handle(stream, tail, cb), a.stallMs ?? 10000);
+			if (head.length === 0) return resume();
+			return handle(stream, head, resume);
+		}
 		seen += chunk.length;
 		chunk = corrupt(chunk, start);
 		const limit = a.truncateAfterBytes ?? a.resetAfterBytes;

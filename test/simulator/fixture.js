@@ -3,6 +3,7 @@
 // (site = 2 GUIDs, item = site + 2 GUIDs, attachment = item + 1 GUID), urls, dates, sizes.
 const crypto = require('node:crypto');
 const { kindOf } = require('./content');
+const { withHostileItems } = require('./fixture-hostile');
 
 const MiB = 1024 * 1024;
 const DEFAULT_LARGE_SIZES = [512 * MiB, 256 * MiB, 192 * MiB, 64 * MiB];
@@ -40,9 +41,11 @@ function expandAttachments(raw, largeSizes) {
  * @param {object} [opts]
  * @param {number[]} [opts.largeAttachmentSizes] sizes of the "large" item's attachments
  * @param {object} [opts.json] alternative fixture JSON (defaults to fixture.json)
+ * @param {boolean} [opts.hostileItems] add the quarantine list (fixture-hostile.js)
  */
 function loadFixture(opts = {}) {
-	const json = opts.json || require('./fixture.json');
+	const base = opts.json || require('./fixture.json');
+	const json = opts.hostileItems ? withHostileItems(base) : base;
 	const largeSizes = opts.largeAttachmentSizes || DEFAULT_LARGE_SIZES;
 	const seed = json.seed;
 	const organizations = [];
@@ -117,6 +120,9 @@ function loadFixture(opts = {}) {
 					itemKey: raw.key,
 					modificationTime: item.modificationTime,
 				};
+				if (a.content !== undefined) att.content = a.content;
+				if (a.contentSize !== undefined) att.contentSize = a.contentSize;
+				if (raw.rawZipNames) att.rawZipName = true;
 				item.attachments.push(att);
 				attachments.push(att);
 			}

@@ -39,6 +39,19 @@ async function applyRequestFaults(sim, req, reply, entry) {
 	entry.faults = rules.map((r) => r.id);
 	if (a.revokeTokens) sim.tokens.revokeAll();
 	if (a.latencyMs) await sim.sleep(a.latencyMs);
+	if (a.dropConnection) {
+		entry.error = 'connection dropped by a fault rule';
+		reply.hijack();
+		req.raw.socket.destroy();
+		return true;
+	}
+	if (a.redirect) {
+		reply
+			.code(a.redirectStatus ?? 307)
+			.header('location', a.redirect)
+			.send();
+		return true;
+	}
 	if (!a.status) return false;
 	if (a.retryAfter !== undefined) reply.header('retry-after', String(a.retryAfter));
 	const fallback =
@@ -136,7 +149,11 @@ function onSend(sim) {
 		if (sim.options.recordExchanges && !req.simLog.control) {
 			recordExchange(sim, req, reply, contentType, out, isJson);
 		}
-		return hasBodyFault(actions) ? withBodyFaults(sim, reply, out, actions) : out;
+		// The error reply fastify attempts when a faulted stream breaks after the headers went out
+		// is no body to fault (and no string or stream either).
+		const isBody = isStream(out) || typeof out === 'string' || Buffer.isBuffer(out) || out == null;
+		if (!hasBodyFault(actions) || !isBody || reply.raw.headersSent) return out;
+		return withBodyFaults(sim, reply, out, actions);
 	};
 }
 

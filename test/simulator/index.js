@@ -24,6 +24,7 @@ const DEFAULTS = {
 	antiforgeryStrict: false,
 	strictV7ErrorCodes: true,
 	maxRequestLog: 10000,
+	hostileItems: false,
 };
 const DISPOSITIONS = ['none', 'filename', 'filename*', 'both'];
 
@@ -69,7 +70,10 @@ class Simulator {
 		this.profile = resolveProfile(options.profile);
 		this.credentials = { ...options.credentials };
 		this.certificatePem = cert.cert;
-		this.fixture = loadFixture({ largeAttachmentSizes: options.largeAttachmentSizes });
+		this.fixture = loadFixture({
+			largeAttachmentSizes: options.largeAttachmentSizes,
+			hostileItems: Boolean(options.hostileItems),
+		});
 		this.state = new SimState(this.fixture, { emailSettings: options.emailSettings });
 		this.outbox = this.state.outbox;
 		this.tokens = new TokenStore(options);
@@ -136,6 +140,11 @@ class Simulator {
 
 	revokeAllTokens() {
 		this.tokens.revokeAll();
+	}
+
+	/** Every token issued since start (access, refresh, antiforgery), for tests that look for leaks. */
+	issuedTokens() {
+		return this.tokens.issuedTokens();
 	}
 
 	/** Back to the fixture state: sessions, email settings, outbox, faults, logs, counters. Tokens stay valid. */

@@ -3,7 +3,7 @@
 // (data descriptors, UTF-8 names), stored for already-compressed types, deflated otherwise.
 const zlib = require('node:zlib');
 const yazl = require('yazl');
-const { contentStream, isStored } = require('./content');
+const { contentStream, contentSizeOf, isStored } = require('./content');
 
 // yazl 3.3.1 computes CRC-32 with buffer-crc32's byte loop (~170 MB/s here); node's
 // zlib.crc32 gives identical values ~10x faster. Swapped in only after a self-check.
@@ -41,17 +41,16 @@ function entryName(name) {
 function zipStream(attachments, { seed, forceZip64 = false, corruptCrcEntry }) {
 	const zip = new yazl.ZipFile();
 	attachments.forEach((att) => {
-		zip.addReadStreamLazy(
-			entryName(att.name),
-			{
-				mtime: new Date(att.modificationTime),
-				mode: 0o100644,
-				compress: !isStored(att.kind),
-				size: att.sizeBytes,
-				forceZip64Format: forceZip64,
-			},
-			(cb) => cb(null, contentStream(att, seed)),
-		);
+		const options = {
+			mtime: new Date(att.modificationTime),
+			mode: 0o100644,
+			compress: !isStored(att.kind),
+			size: contentSizeOf(att),
+			forceZip64Format: forceZip64,
+		};
+		const open = (cb) => cb(null, contentStream(att, seed));
+		if (att.rawZipName) addWithRawName(zip, att.name, options, open);
+		else zip.addReadStreamLazy(entryName(att.name), options, open);
 	});
 	if (corruptCrcEntry !== undefined && zip.entries[corruptCrcEntry])
 		falsifyCrc(zip.entries[corruptCrcEntry]);
@@ -59,6 +58,21 @@ function zipStream(attachments, { seed, forceZip64 = false, corruptCrcEntry }) {
 	const out = zip.outputStream;
 	zip.on('error', (err) => out.destroy(err));
 	return out;
+}
+
+// Test-only (hostile fixture): the entry keeps the attachment name byte for byte, `..`, path
+// separators and control characters included, which yazl's own checks would refuse. yazl writes
+// the local header as soon as the entry is added, so the name is swapped in as the entry is queued.
+function addWithRawName(zip, name, options, getStream) {
+	zip.entries.push = function pushRenamed(entry) {
+		entry.utf8FileName = Buffer.from(name, 'utf8');
+		return Array.prototype.push.call(this, entry);
+	};
+	try {
+		zip.addReadStreamLazy('entry', options, getStream);
+	} finally {
+		delete zip.entries.push;
+	}
 }
 
 // Test-only: yazl writes an entry's CRC in its data descriptor and central directory record;

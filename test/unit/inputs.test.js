@@ -1,7 +1,7 @@
 const { normalizeServerUrl } = require('../../dist/nodes/VeeamM365/helpers/serverUrl');
 const { assertVeeamId } = require('../../dist/nodes/VeeamM365/helpers/ids');
 const { parseList, selectAttachments, toAttachmentInfo } = require('../../dist/nodes/VeeamM365/helpers/attachmentSelection');
-const { invalidAddresses } = require('../../dist/nodes/VeeamM365/helpers/email');
+const { addressProblem } = require('../../dist/nodes/VeeamM365/helpers/email');
 const { parseApiVersion, usesActionEndpoints } = require('../../dist/nodes/VeeamM365/helpers/apiVersion');
 
 const GUID = '9f786f0f-de9a-4a90-8118-093b6cb2c4fc';
@@ -71,14 +71,16 @@ describe('attachment selection', () => {
 
 describe('email addresses', () => {
 	test.each([
-		['anna@contoso.com', []],
-		['anna@contoso.com; bob@fabrikam.de', []],
-		['anna', ['anna']],
-		['anna@contoso', ['anna@contoso']],
-		['a@b.com, <x>@y.com', ['<x>@y.com']],
-		[' ; ', [' ; ']],
-	])('%p → invalid %p', (list, invalid) => {
-		expect(invalidAddresses(list)).toEqual(invalid);
+		['anna@contoso.com', undefined],
+		[' anna@contoso.com ', undefined],
+		['anna@contoso.com; bob@fabrikam.de', 'holds several addresses; VB365 sends to one recipient'],
+		['a@b.com, c@d.com', 'holds several addresses; VB365 sends to one recipient'],
+		['anna', 'is not a valid email address'],
+		['anna@contoso', 'is not a valid email address'],
+		['<x>@y.com', 'is not a valid email address'],
+		['  ', 'is empty'],
+	])('%p → %p', (value, problem) => {
+		expect(addressProblem(value)).toBe(problem);
 	});
 });
 

@@ -21,6 +21,7 @@ const LABELS: Record<string, string> = {
 	siteId: 'Site',
 	listId: 'List',
 	itemId: 'Item',
+	pointInTime: 'Point in Time',
 };
 
 const GUIDS: Record<string, number> = {

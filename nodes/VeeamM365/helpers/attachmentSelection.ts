@@ -20,14 +20,20 @@ export interface SelectionResult {
 	missing: string[];
 }
 
+const fallbackName = (id: string) => `attachment-${id.slice(-12)}`;
+
+/** False when the server listed no name and `name` is a stand-in made from the ID. */
+export function hasServerName(attachment: AttachmentInfo): boolean {
+	return attachment.name !== fallbackName(attachment.id);
+}
+
 /** v2 calls the size `size`; v3+ `sizeBytes`. A server may also answer null where a value is promised. */
 export function toAttachmentInfo(raw: IDataObject): AttachmentInfo {
 	const id = String(raw.id ?? '');
 	const size = raw.sizeBytes ?? raw.size;
 	const info: AttachmentInfo = {
 		id,
-		name:
-			typeof raw.name === 'string' && raw.name !== '' ? raw.name : `attachment-${id.slice(-12)}`,
+		name: typeof raw.name === 'string' && raw.name !== '' ? raw.name : fallbackName(id),
 	};
 	if (typeof size === 'number' && Number.isFinite(size)) info.sizeBytes = size;
 	if (typeof raw.url === 'string') info.url = raw.url;

@@ -1,8 +1,13 @@
 const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
 
-/** Returns the parts of a ";"- or ","-separated address list that are not plain email addresses. */
-export function invalidAddresses(list: string): string[] {
-	const parts = list.split(/[;,]/).map((part) => part.trim());
-	if (parts.every((part) => part === '')) return [list];
-	return parts.filter((part) => part !== '' && !ADDRESS.test(part));
+/**
+ * Why a value is not one plain email address, or undefined when it is. The API takes `to` as a
+ * single string; whether a server accepts a list there is undocumented, so lists are refused.
+ */
+export function addressProblem(value: string): string | undefined {
+	const trimmed = value.trim();
+	if (trimmed === '') return 'is empty';
+	if (/[;,]/.test(trimmed)) return 'holds several addresses; VB365 sends to one recipient';
+	if (!ADDRESS.test(trimmed)) return 'is not a valid email address';
+	return undefined;
 }

@@ -16,7 +16,7 @@ export function describeConnectionFailure(url: string, error: unknown): string {
 		return `The certificate of ${url} could not be verified (${code}). Install a trusted certificate on the VB365 server, or turn on "Ignore SSL Issues" in the credential if it uses the self-signed one`;
 	}
 	if (code === 'ECONNREFUSED') {
-		return `Nothing answered at ${url} (connection refused). Check the host and port (VB365 uses 4443 by default) and that the REST API service is enabled`;
+		return `Nothing answered at ${url} (connection refused). Check the host and port in the Server URL (VB365 uses 4443 by default) and that the REST API service is enabled`;
 	}
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
 		return `The host of ${url} could not be resolved (${code}). Check the Server URL`;

@@ -16,14 +16,24 @@ export async function peekBytes(
 		buffered.push(next.value);
 		size += next.value.length;
 	}
-	async function* replay(): AsyncGenerator<Buffer> {
-		yield* buffered;
-		if (done) return;
-		for (;;) {
-			const next = await iterator.next();
-			if (next.done) return;
-			yield next.value;
-		}
-	}
-	return { head: Buffer.concat(buffered).subarray(0, count), stream: replay() };
+	// After the buffered chunks, calls go straight to the source's iterator (no generator in
+	// between: this sits on the path of every network chunk of a download).
+	const replay: AsyncIterator<Buffer> = {
+		async next() {
+			const chunk = buffered.shift();
+			if (chunk !== undefined) return { done: false, value: chunk };
+			if (done) return { done: true, value: undefined };
+			return await iterator.next();
+		},
+		async return() {
+			buffered.length = 0;
+			done = true;
+			if (iterator.return) await iterator.return();
+			return { done: true, value: undefined };
+		},
+	};
+	return {
+		head: Buffer.concat(buffered).subarray(0, count),
+		stream: { [Symbol.asyncIterator]: () => replay },
+	};
 }

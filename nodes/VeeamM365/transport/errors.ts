@@ -14,6 +14,8 @@ export interface RequestFailure {
 	plainMessage?: string;
 	/** Seconds from a Retry-After header. */
 	retryAfterSeconds?: number;
+	/** Location header of a redirect. */
+	location?: string;
 }
 
 type Cause = {
@@ -21,21 +23,63 @@ type Cause = {
 	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 };
 
-/** n8n wraps axios failures in NodeApiError; a streamed response leaves the error body unread. */
+type Wrapper = {
+	cause?: Cause;
+	httpCode?: string | null;
+	message?: string;
+	context?: { data?: unknown };
+} & Cause;
+
+/**
+ * n8n wraps request failures in NodeApiError, which keeps neither the axios error nor its
+ * headers: the status or network code is left in `httpCode`, a JSON error body in `context.data`.
+ */
 export async function inspectFailure(error: unknown): Promise<RequestFailure> {
-	const wrapper = error as { cause?: Cause; httpCode?: string | null; message?: string } & Cause;
-	const cause: Cause = (wrapper?.cause as Cause) ?? wrapper ?? {};
-	const statusCode = cause.response?.status ?? (Number(wrapper?.httpCode) || undefined);
-	const body = await readErrorBody(cause.response?.data);
-	const failure: RequestFailure = { statusCode, networkCode: cause.code ?? wrapper?.code };
+	const wrapper = (error ?? {}) as Wrapper;
+	const cause: Cause = (wrapper.cause as Cause) ?? wrapper;
+	const httpCode = typeof wrapper.httpCode === 'string' ? wrapper.httpCode : undefined;
+	const numeric = httpCode !== undefined && /^\d{3}$/.test(httpCode);
+	const statusCode = cause.response?.status ?? (numeric ? Number(httpCode) : undefined);
+	let networkCode = cause.code ?? (numeric ? undefined : httpCode);
+	// axios reports a connection cut off in the middle of a body as a bad response.
+	if (networkCode === 'ERR_BAD_RESPONSE' && /aborted/i.test(wrapper.message ?? '')) {
+		networkCode = 'ECONNRESET';
+	}
+	const body = await readErrorBody(cause.response?.data ?? wrapper.context?.data);
+	const failure: RequestFailure = { statusCode, networkCode };
 	if (typeof body?.message === 'string') failure.serverMessage = body.message;
 	if (typeof body?.errorCode === 'string') failure.errorCode = body.errorCode;
-	const retryAfter = Number(cause.response?.headers?.['retry-after']);
-	if (Number.isFinite(retryAfter) && retryAfter >= 0) failure.retryAfterSeconds = retryAfter;
-	if (statusCode === undefined && !failure.networkCode && wrapper?.message) {
+	const retryAfter = retryAfterSeconds(cause.response?.headers?.['retry-after']);
+	if (retryAfter !== undefined) failure.retryAfterSeconds = retryAfter;
+	if (statusCode === undefined && !failure.networkCode && wrapper.message) {
 		failure.plainMessage = wrapper.message;
 	}
 	return failure;
+}
+
+/** A response with an error status, read in full (status, Retry-After, body). */
+export async function failureFromResponse(response: {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}): Promise<RequestFailure> {
+	const body = await readErrorBody(response.body);
+	const failure: RequestFailure = { statusCode: response.statusCode };
+	if (typeof body?.message === 'string') failure.serverMessage = body.message;
+	if (typeof body?.errorCode === 'string') failure.errorCode = body.errorCode;
+	const retryAfter = retryAfterSeconds(response.headers['retry-after']);
+	if (retryAfter !== undefined) failure.retryAfterSeconds = retryAfter;
+	const location = response.headers.location;
+	if (typeof location === 'string') failure.location = location;
+	return failure;
+}
+
+function retryAfterSeconds(header: unknown): number | undefined {
+	if (header === undefined || header === null || header === '') return undefined;
+	const seconds = Number(header);
+	if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+	const date = Date.parse(String(header));
+	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
 async function readErrorBody(data: unknown): Promise<IDataObject | undefined> {
@@ -131,7 +175,15 @@ export function explainFailure(
 			message: `Could not ${context.action}: VB365 refused the credentials (HTTP 401)`,
 			description:
 				hint ??
-				'The token was refused even after logging in again. Check the credential, and that the account may still use the REST API.',
+				'The token was refused even after logging in again. Check the Username and Password (or the Access Token) in the credential, and that the account may still use the REST API.',
+		};
+	}
+	if (status >= 300 && status < 400) {
+		const target = failure.location ? ` to ${failure.location}` : '';
+		return {
+			message: `Could not ${context.action}: the server answered with a redirect${target} (HTTP ${status})`,
+			description:
+				'The node does not follow redirects, so the credentials never go to another address. Set the Server URL to the address the VB365 REST API answers on.',
 		};
 	}
 	if (status === 403) {

@@ -10,8 +10,14 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { ApiVersion } from '../helpers/apiVersion';
 import { parseApiVersion } from '../helpers/apiVersion';
 import { normalizeServerUrl, ServerUrlError } from '../helpers/serverUrl';
-import type { FailureContext } from './errors';
-import { failureToError, inspectFailure, isRetryable, retryDelayMs } from './errors';
+import type { FailureContext, RequestFailure } from './errors';
+import {
+	failureFromResponse,
+	failureToError,
+	inspectFailure,
+	isRetryable,
+	retryDelayMs,
+} from './errors';
 
 export const CREDENTIAL_TYPE = 'veeamM365Api';
 
@@ -59,30 +65,64 @@ export interface ApiRequest {
 	timeoutMs?: number;
 }
 
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
+}
+
+/**
+ * One request with its full answer, whatever the status: n8n's error for a failed request keeps
+ * neither headers (Retry-After) nor a streamed body. A 401 is repeated once in n8n's throwing
+ * mode, as that is when n8n logs in again; the refused request did nothing on the server.
+ */
+async function sendOnce(this: Context, options: IHttpRequestOptions): Promise<FullResponse> {
+	const full = { ...options, returnFullResponse: true };
+	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+		...full,
+		ignoreHttpStatusErrors: true,
+	})) as FullResponse;
+	if (response.statusCode !== 401) return response;
+	discardBody(response.body);
+	return (await this.helpers.httpRequestWithAuthentication.call(
+		this,
+		CREDENTIAL_TYPE,
+		full,
+	)) as FullResponse;
+}
+
+function discardBody(body: unknown): void {
+	const destroy = (body as { destroy?: () => void } | undefined)?.destroy;
+	if (typeof destroy === 'function') destroy.call(body);
+}
+
 /** Runs a request, retrying what `isRetryable` allows, and turns the final failure into a node error. */
-async function withRetries<T>(
+async function withRetries(
 	this: Context,
 	api: ApiContext,
 	request: ApiRequest,
-	send: () => Promise<T>,
-): Promise<T> {
+	options: IHttpRequestOptions,
+): Promise<FullResponse> {
 	for (let attempt = 0; ; attempt++) {
+		let failure: RequestFailure;
 		try {
-			return await send();
+			const response = await sendOnce.call(this, options);
+			if (response.statusCode < 300) return response;
+			failure = await failureFromResponse(response);
 		} catch (error) {
-			const failure = await inspectFailure(error);
-			const retries = request.retries ?? (request.method === 'GET' ? DEFAULT_RETRIES : 0);
-			if (attempt < retries && isRetryable(failure)) {
-				await sleep(retryDelayMs(attempt, failure));
-				continue;
-			}
-			throw failureToError(this.getNode(), failure, {
-				action: request.action,
-				url: api.baseUrl,
-				itemIndex: request.itemIndex,
-				hints: request.hints,
-			});
+			failure = await inspectFailure(error);
 		}
+		const retries = request.retries ?? (request.method === 'GET' ? DEFAULT_RETRIES : 0);
+		if (attempt < retries && isRetryable(failure)) {
+			await sleep(retryDelayMs(attempt, failure));
+			continue;
+		}
+		throw failureToError(this.getNode(), failure, {
+			action: request.action,
+			url: api.baseUrl,
+			itemIndex: request.itemIndex,
+			hints: request.hints,
+		});
 	}
 }
 
@@ -102,10 +142,8 @@ function buildOptions(api: ApiContext, request: ApiRequest): IHttpRequestOptions
 
 export async function veeamApiRequest(this: Context, request: ApiRequest): Promise<unknown> {
 	const api = await getApiContext.call(this, request.itemIndex);
-	const options = buildOptions(api, request);
-	return await withRetries.call(this, api, request, async () =>
-		this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options),
-	);
+	const response = await withRetries.call(this, api, request, buildOptions(api, request));
+	return response.body;
 }
 
 export interface StreamedResponse {
@@ -126,9 +164,29 @@ export async function veeamApiDownload(
 		encoding: 'stream',
 		returnFullResponse: true,
 	};
-	return (await withRetries.call(this, api, request, async () =>
-		this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options),
-	)) as StreamedResponse;
+	const response = (await withRetries.call(this, api, request, options)) as StreamedResponse;
+	if (request.timeoutMs !== undefined) watchForSilence(response.body, request.timeoutMs);
+	return response;
+}
+
+type SocketLike = {
+	setTimeout?: (ms: number, onTimeout?: () => void) => unknown;
+	destroy?: (error?: Error) => void;
+	once?: (event: string, listener: () => void) => unknown;
+};
+
+/**
+ * The request timeout ends with the response headers; a body that stops flowing must fail too.
+ * Destroys the stream (code ETIMEDOUT) when nothing arrives for `timeoutMs`.
+ */
+function watchForSilence(body: object, timeoutMs: number): void {
+	const stream = body as SocketLike;
+	if (typeof stream.setTimeout !== 'function') return;
+	stream.setTimeout(timeoutMs, () => {
+		const error = new Error(`no data from the server for ${timeoutMs / 1000} s`);
+		stream.destroy?.(Object.assign(error, { code: 'ETIMEDOUT' }));
+	});
+	stream.once?.('end', () => stream.setTimeout?.(0));
 }
 
 /**

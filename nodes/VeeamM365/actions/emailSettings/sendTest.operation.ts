@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { invalidAddresses } from '../../helpers/email';
+import { addressProblem } from '../../helpers/email';
 import { veeamApiRequest } from '../../transport';
 import { EMAIL_SETTINGS_HINT } from './settings';
 
@@ -27,20 +27,12 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const email = String(this.getNodeParameter('email', itemIndex, '') ?? '').trim();
-	if (
-		email === '' ||
-		invalidAddresses(email).length > 0 ||
-		email.includes(';') ||
-		email.includes(',')
-	) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"${email}" is not one valid email address [parameter "To"]`,
-			{
-				itemIndex,
-				description: 'Enter one address like name@contoso.com.',
-			},
-		);
+	const problem = addressProblem(email);
+	if (problem) {
+		throw new NodeOperationError(this.getNode(), `"${email}" ${problem} [parameter "To"]`, {
+			itemIndex,
+			description: 'Enter one address like name@contoso.com.',
+		});
 	}
 	await veeamApiRequest.call(this, {
 		method: 'POST',

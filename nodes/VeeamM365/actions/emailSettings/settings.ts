@@ -8,12 +8,14 @@ export const EMAIL_SETTINGS_HINT =
 export async function getEmailSettings(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: { retries?: number; timeoutMs?: number } = {},
 ): Promise<IDataObject> {
 	return (await veeamApiRequest.call(this, {
 		method: 'GET',
 		path: '/VespEmailSettings',
 		action: 'read the email settings',
 		itemIndex,
+		...settings,
 	})) as IDataObject;
 }
 

@@ -9,11 +9,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { buildSaveRequest } from '../../helpers/attachmentRequests';
 import type { AttachmentInfo } from '../../helpers/attachmentSelection';
+import { hasServerName } from '../../helpers/attachmentSelection';
 import { parseContentDisposition } from '../../helpers/contentDisposition';
 import { sanitizeFileName, uniqueFileNames } from '../../helpers/fileName';
 import { peekBytes } from '../../helpers/peek';
 import { toNodeReadable } from '../../helpers/readable';
-import { isZipSignature, readZipEntries, verifyZipStream } from '../../helpers/zip';
+import { isZipSignature, readZipEntries, verifyZipStream, ZipLimitError } from '../../helpers/zip';
 import type { StreamedResponse } from '../../transport';
 import { getApiContext, veeamApiDownload } from '../../transport';
 import {
@@ -148,7 +149,8 @@ export async function execute(
 					};
 			return [{ json, binary: { [binaryPropertyName]: binary } }];
 		}
-		const files = await storeFiles.call(this, response, attachments, limits);
+		const inArchive = request.body.save === null ? available : attachments;
+		const files = await storeFiles.call(this, response, attachments, inArchive, limits);
 		const summary = restoreSummary(
 			'Restored',
 			files.map((file) => file.attachment),
@@ -173,11 +175,14 @@ export async function execute(
 		}));
 	} catch (error) {
 		destroyQuietly(response.body);
-		throw new NodeOperationError(this.getNode(), downloadFailureMessage(error), {
-			itemIndex,
-			description:
-				'Nothing from this download was passed on. Run the node again: VB365 serves an interrupted save again from its temporary folder. If it keeps failing, check the server and the network in between.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			downloadFailureMessage(error, settings.timeoutMs),
+			{
+				itemIndex,
+				description: downloadFailureDescription(error),
+			},
+		);
 	}
 }
 
@@ -187,15 +192,27 @@ function getLimits(
 	inArchive: AttachmentInfo[],
 ): ZipLimits {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const read = (name: string, label: string, fallback: number): number => {
+		const value = Number(options[name] ?? fallback);
+		if (!Number.isFinite(value) || value < 0) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${label}" must be a number from 0 [parameter "Options"]`,
+				{ itemIndex, description: `Correct "${label}" under Options (0 turns the check off).` },
+			);
+		}
+		return value;
+	};
 	return archiveLimits(inArchive, {
-		maxCompressionRatio: Number(options.maxCompressionRatio ?? 1000),
-		maxTotalSizeMb: Number(options.maxTotalSizeMb ?? 0),
+		maxCompressionRatio: read('maxCompressionRatio', 'Max Compression Ratio', 1000),
+		maxTotalSizeMb: read('maxTotalSizeMb', 'Max Total Size (MB)', 0),
 	});
 }
 
 function getBinaryPropertyName(this: IExecuteFunctions, itemIndex: number): string {
 	const name = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (name === '' || /[\s.[\]]/.test(name)) {
+	// Names like __proto__ or constructor would clash with JavaScript's own object properties.
+	if (name === '' || /[\s.[\]]/.test(name) || name in Object.prototype) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`"${name}" cannot name a binary field [parameter "Put Output File in Field"]`,
@@ -238,16 +255,19 @@ async function storeFiles(
 	this: IExecuteFunctions,
 	response: StreamedResponse,
 	wanted: AttachmentInfo[],
+	inArchive: AttachmentInfo[],
 	limits: ZipLimits,
 ): Promise<RestoredFile[]> {
 	const { head, stream } = await peekBytes(response.body, 4);
 	if (!isZipSignature(head)) {
-		if (wanted.length !== 1) {
+		// A bare file is only believable as the one attachment asked for, at its listed size.
+		const size = wanted[0]?.sizeBytes;
+		if (wanted.length !== 1 || size === undefined) {
 			throw new Error('the server did not answer with a ZIP archive');
 		}
 		const fileName = sanitizeFileName(wanted[0].name, 'attachment');
 		const binary = await this.helpers.prepareBinaryData(
-			toNodeReadable(response.body, stream),
+			toNodeReadable(response.body, exactly(stream, size)),
 			fileName,
 		);
 		return [{ attachment: wanted[0], binary }];
@@ -258,15 +278,25 @@ async function storeFiles(
 	const fileNames = uniqueFileNames(
 		wanted.map((attachment) => sanitizeFileName(attachment.name, 'attachment')),
 	);
+	let position = -1;
 	for await (const entry of readZipEntries(stream, limits)) {
+		if (!entry.isDirectory) position++;
 		const baseName = entry.name.split('/').pop() ?? entry.name;
-		const attachment = byName.get(entry.name.toLowerCase()) ?? byName.get(baseName.toLowerCase());
+		// Without a name from the listing, the entry's place in the archive says which it is.
+		const unnamed =
+			inArchive[position] && !hasServerName(inArchive[position]) ? inArchive[position] : undefined;
+		const attachment =
+			byName.get(entry.name.toLowerCase()) ??
+			byName.get(baseName.toLowerCase()) ??
+			(unnamed && byName.get(unnamed.name.toLowerCase()));
 		if (entry.isDirectory || !attachment) {
 			await entry.skip();
 			continue;
 		}
 		byName.delete(attachment.name.toLowerCase());
-		const fileName = fileNames[wanted.indexOf(attachment)];
+		const fileName = hasServerName(attachment)
+			? fileNames[wanted.indexOf(attachment)]
+			: sanitizeFileName(entry.name, fileNames[wanted.indexOf(attachment)]);
 		const binary = await this.helpers.prepareBinaryData(
 			toNodeReadable(response.body, entry.data),
 			fileName,
@@ -281,9 +311,46 @@ async function storeFiles(
 	return files;
 }
 
-function downloadFailureMessage(error: unknown): string {
+/** Passes the bytes through and fails unless there are exactly `size` of them. */
+async function* exactly(source: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
+	let count = 0;
+	for await (const chunk of source) {
+		count += chunk.length;
+		if (count > size) break;
+		yield chunk;
+	}
+	if (count !== size) {
+		throw new Error(
+			`the server did not answer with a ZIP archive, and the answer is not the ${size}-byte file either`,
+		);
+	}
+}
+
+const LIMIT_OPTIONS: Record<string, string> = {
+	maxCompressionRatio: 'Max Compression Ratio',
+	maxTotalBytes: 'Max Total Size (MB)',
+};
+
+function downloadFailureDescription(error: unknown): string {
+	if (error instanceof ZipLimitError) {
+		const option = LIMIT_OPTIONS[error.limit];
+		return option
+			? `Nothing from this download was passed on. If you trust this server and the file, raise "${option}" under Options (0 turns the check off).`
+			: 'Nothing from this download was passed on. The archive unpacks to more than the sizes VB365 listed for the attachments, so it was refused.';
+	}
+	return 'Nothing from this download was passed on. Run the node again: VB365 serves an interrupted save again from its temporary folder. If it keeps failing, check the server and the network in between.';
+}
+
+function downloadFailureMessage(error: unknown, timeoutMs: number): string {
 	const text = (error as Error)?.message ?? String(error);
 	const code = (error as { code?: string })?.code;
+	if (error instanceof ZipLimitError) {
+		const option = LIMIT_OPTIONS[error.limit];
+		return `The archive from VB365 was refused: ${text}${option ? ` [option "${option}"]` : ''}`;
+	}
+	if (code === 'ETIMEDOUT') {
+		return `The download from VB365 stopped: no data for ${timeoutMs / 1000} s, the "Timeout (Seconds)" option`;
+	}
 	if (
 		code === 'ECONNRESET' ||
 		code === 'ERR_STREAM_PREMATURE_CLOSE' ||

@@ -8,7 +8,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { MailMessage } from '../../helpers/attachmentRequests';
 import { buildSendRequest, canSendSelection } from '../../helpers/attachmentRequests';
-import { invalidAddresses } from '../../helpers/email';
+import { addressProblem } from '../../helpers/email';
 import { getApiContext, veeamApiRequest } from '../../transport';
 import {
 	attachmentSelectionFields,
@@ -95,7 +95,9 @@ export async function execute(
 	const { attachments, allSelected } = await getSelectedAttachments.call(this, target, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.checkEmailSettings !== false) {
-		const problems = emailSettingsProblems(await getEmailSettings.call(this, itemIndex));
+		const problems = emailSettingsProblems(
+			await getEmailSettings.call(this, itemIndex, getRequestSettings.call(this, itemIndex)),
+		);
 		if (problems.length > 0) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -169,18 +171,14 @@ function getMessage(this: IExecuteFunctions, itemIndex: number): MailMessage {
 	for (const [key, label, required] of checks) {
 		const value = message[key] ?? '';
 		if (value === '' && !required) continue;
-		const bad = value === '' ? [''] : invalidAddresses(value);
-		if (bad.length > 0) {
-			throw new NodeOperationError(
-				this.getNode(),
-				value === ''
-					? `No recipient given [parameter "${label}"]`
-					: `"${bad.join('", "')}" is not a valid email address [parameter "${label}"]`,
-				{
-					itemIndex,
-					description: 'Enter an address like name@contoso.com (several: separate them with ";").',
-				},
-			);
+		const problem = addressProblem(value);
+		if (problem) {
+			const what = value === '' ? 'No recipient given' : `"${value}" ${problem}`;
+			throw new NodeOperationError(this.getNode(), `${what} [parameter "${label}"]`, {
+				itemIndex,
+				description:
+					'Enter one address like name@contoso.com. To reach several people, use a distribution list address, or one input item per recipient.',
+			});
 		}
 	}
 	return message;

@@ -7,9 +7,6 @@ import { Inflater } from './inflate';
 import type { LimitTracker } from './limits';
 import type { LocalHeader } from './localHeader';
 
-/** Target size of the pieces next() returns. */
-export const OUTPUT_PIECE_BYTES = 256 * 1024;
-
 /** What was actually found for an entry, for the comparison with the central directory. */
 export interface ReadEntry {
 	header: LocalHeader;
@@ -40,38 +37,28 @@ export class EntryReader {
 			this.inflater = new Inflater(() => this.nextCompressed(), header.name);
 	}
 
-	/**
-	 * The next piece of uncompressed data, or null once the entry is complete and verified. Small
-	 * chunks (TLS records, inflater output) are joined into pieces of about OUTPUT_PIECE_BYTES, so
-	 * a consumer writing them to disk makes a few large writes instead of many small ones. The
-	 * last piece is only returned after the entry passed its CRC and size checks.
-	 */
+	/** The next chunk of uncompressed data, or null once the entry is complete and verified. */
 	async next(): Promise<Buffer | null> {
 		if (this.state === 'done') return null;
 		if (this.state === 'failed') throw this.failure;
-		const pieces: Uint8Array[] = [];
-		let size = 0;
 		try {
-			while (size < OUTPUT_PIECE_BYTES) {
+			for (;;) {
 				const chunk = this.inflater ? await this.inflater.read() : await this.nextCompressed();
 				if (chunk === null) {
 					await this.finish();
 					this.state = 'done';
-					break;
+					return null;
 				}
 				if (chunk.length === 0) continue;
 				this.accept(chunk);
-				pieces.push(chunk);
-				size += chunk.length;
+				return asBuffer(chunk);
 			}
 		} catch (error) {
 			this.state = 'failed';
 			this.failure = error;
 			this.inflater?.stop();
-			throw error;
 		}
-		if (pieces.length === 0) return null;
-		return pieces.length === 1 ? asBuffer(pieces[0]) : Buffer.concat(pieces, size);
+		throw this.failure;
 	}
 
 	async skip(): Promise<void> {

@@ -1,97 +1,68 @@
 import { quoteName, ZipFormatError } from '../errors';
+import { RawInflate } from './rawInflate';
 
 type Input = () => Promise<Uint8Array | null>;
 
-const ignore = (): void => undefined;
-
 /**
- * Streams compressed chunks from `input` through DecompressionStream('deflate-raw'). A background
- * pump feeds the decompressor (waiting for its backpressure); read() returns decompressed chunks.
+ * Inflates an entry's compressed chunks, pulled from `input` only as output is asked for: each
+ * read() decodes what the input pulled so far allows and pulls one more chunk only when that
+ * gave nothing, so the compressed bytes read ahead of the consumer stay within one chunk.
  */
 export class Inflater {
-	/** Compressed bytes handed to the decompressor so far. */
+	/** Compressed bytes pulled from the input so far. */
 	bytesIn = 0;
 
-	private readonly writer: WritableStreamDefaultWriter<Uint8Array>;
-	private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
-	private readonly pumping: Promise<void>;
-	private inputFailed = false;
-	private inputError: unknown;
-	private emptyInput = false;
+	private readonly decoder = new RawInflate((reason) => this.invalid(reason));
+	private inputDone = false;
 	private stopped = false;
 
 	constructor(
 		private readonly input: Input,
 		private readonly entryName: string,
-	) {
-		const stream = new DecompressionStream('deflate-raw');
-		this.writer = stream.writable.getWriter();
-		this.reader = stream.readable.getReader();
-		this.pumping = this.pump();
-	}
+	) {}
 
 	/** The next decompressed chunk, or null at the end of the deflate stream. */
 	async read(): Promise<Uint8Array | null> {
-		let result: Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>> | undefined;
-		let reason = '';
-		try {
-			result = await this.reader.read();
-		} catch (error) {
-			reason = error instanceof Error ? error.message : String(error);
-		}
-		if (result === undefined) {
-			if (this.inputFailed) throw this.inputError;
-			if (this.emptyInput) return null;
-			throw new ZipFormatError(
-				`ZIP entry ${quoteName(this.entryName)} contains invalid deflate data (${reason})`,
-				this.entryName,
-			);
-		}
-		if (!result.done) return result.value;
-		await this.pumping;
-		if (this.inputFailed) throw this.inputError;
-		return null;
-	}
-
-	/** Stops feeding and releases the decompressor (after an error or when abandoned). */
-	stop(): void {
-		if (this.stopped) return;
-		this.stopped = true;
-		this.reader.cancel().catch(ignore);
-		this.writer.abort().catch(ignore);
-	}
-
-	private async pump(): Promise<void> {
 		for (;;) {
-			let chunk: Uint8Array | null;
-			try {
-				chunk = await this.input();
-			} catch (error) {
-				this.inputFailed = true;
-				this.inputError = error;
-				this.writer.abort(error).catch(ignore);
-				return;
+			if (this.stopped) return null;
+			const piece = this.decoder.next();
+			if (piece !== null) return piece;
+			if (this.decoder.done) {
+				// Bytes after the end of the deflate stream but inside the entry are read and
+				// ignored, as Info-ZIP does; the entry's sizes and CRC are still checked.
+				while (!this.inputDone) await this.pull();
+				return null;
 			}
-			if (this.stopped) return;
-			if (chunk === null) {
+			if (this.inputDone) {
 				// Some writers store an empty file as "deflated" with no data at all.
-				if (this.bytesIn === 0) {
-					this.emptyInput = true;
-					this.writer.abort().catch(ignore);
-				} else {
-					this.writer.close().catch(ignore);
-				}
-				return;
+				if (this.bytesIn === 0) return null;
+				throw this.invalid('unexpected end of data');
 			}
-			if (chunk.length === 0) continue;
-			this.bytesIn += chunk.length;
-			try {
-				// Resolves once the decompressor has taken the chunk in, which needs the reader
-				// to keep up: this is the backpressure that bounds memory.
-				await this.writer.write(chunk);
-			} catch {
-				return; // the decompressor failed or was stopped; read() reports why
-			}
+			await this.pull();
 		}
+	}
+
+	/** Stops decoding (after an error or when abandoned). */
+	stop(): void {
+		this.stopped = true;
+	}
+
+	private async pull(): Promise<void> {
+		const chunk = await this.input();
+		if (chunk === null) {
+			this.inputDone = true;
+			if (this.bytesIn > 0) this.decoder.end();
+			return;
+		}
+		if (chunk.length === 0) return;
+		this.bytesIn += chunk.length;
+		if (!this.decoder.done) this.decoder.push(chunk);
+	}
+
+	private invalid(reason: string): ZipFormatError {
+		return new ZipFormatError(
+			`ZIP entry ${quoteName(this.entryName)} contains invalid deflate data (${reason})`,
+			this.entryName,
+		);
 	}
 }
