@@ -1,0 +1,219 @@
+'use strict';
+// The benchmark's workflows. Each has a fixed id for `n8n execute --id`. The simulator is always
+// started on the same port, so the IDs and URLs in these workflows stay valid across its restarts.
+
+const { NODE_TYPE, CREDENTIAL_TYPE } = require('../../test/e2e/lib/package');
+
+const IDS = {
+	credential: 'vb365BenchCred01',
+	largeSave: 'vb365BenchLarge1',
+	diy: 'vb365BenchDiy001',
+	download: 'vb365BenchDown01',
+	batch: 'vb365BenchBatch1',
+};
+
+/** Node names, also used to find each node's run in the execution data. */
+const NODES = {
+	save: 'Save Attachments',
+	token: 'Get Token',
+	download: 'Download ZIP',
+	decompress: 'Decompress',
+	batchSave: 'Save per Ticket',
+};
+
+function manualTrigger() {
+	return {
+		id: 'bench-start',
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+}
+
+function chain(nodes) {
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+function workflow(id, name, nodes) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes,
+		connections: chain(nodes),
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/** Credential for `n8n import:credentials` (password login, self-signed certificate accepted). */
+function benchCredential(url, { username, password }) {
+	return {
+		id: IDS.credential,
+		name: 'VB365 simulator (bench)',
+		type: CREDENTIAL_TYPE,
+		data: { url, apiVersion: 'v8', authentication: 'password', username, password, ignoreSslIssues: true },
+	};
+}
+
+const locator = (value) => ({ __rl: true, mode: 'id', value });
+
+function veeamSave(id, name, parameters, position) {
+	return {
+		id,
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position,
+		parameters: {
+			resource: 'sharePointItemAttachment',
+			operation: 'save',
+			output: 'perAttachment',
+			binaryPropertyName: 'data',
+			...parameters,
+		},
+		credentials: { [CREDENTIAL_TYPE]: { id: IDS.credential, name: 'VB365 simulator (bench)' } },
+	};
+}
+
+/** Case 1: Manual → Save the named attachments of one item, one output item per file. */
+function largeSaveWorkflow(item, attachmentNames) {
+	return workflow(IDS.largeSave, 'Bench: large save', [
+		manualTrigger(),
+		veeamSave(
+			'bench-save',
+			NODES.save,
+			{
+				restoreSessionId: locator(item.restoreSessionId),
+				siteId: locator(item.siteId),
+				itemId: locator(item.id),
+				attachmentSelection: 'byName',
+				attachmentNames,
+			},
+			[220, 0],
+		),
+	]);
+}
+
+/** HTTP Request for a token, then HTTP Request for the save (response as file, streamed to disk). */
+function downloadNodes({ url, username, password, item, attachmentIds }) {
+	const base = `${url}/v8/RestoreSessions/${item.restoreSessionId}/Organization/Sites/${item.siteId}/Items/${item.id}/Attachments`;
+	const insecure = { allowUnauthorizedCerts: true };
+	return [
+		manualTrigger(),
+		{
+			id: 'bench-token',
+			name: NODES.token,
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [220, 0],
+			parameters: {
+				method: 'POST',
+				url: `${url}/v8/token`,
+				sendBody: true,
+				contentType: 'form-urlencoded',
+				bodyParameters: {
+					parameters: [
+						{ name: 'grant_type', value: 'password' },
+						{ name: 'username', value: username },
+						{ name: 'password', value: password },
+						{ name: 'disable_antiforgery_token', value: 'true' },
+					],
+				},
+				options: insecure,
+			},
+		},
+		{
+			id: 'bench-download',
+			name: NODES.download,
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [440, 0],
+			parameters: {
+				method: 'POST',
+				url: `${base}/save`,
+				sendHeaders: true,
+				headerParameters: {
+					parameters: [{ name: 'Authorization', value: '=Bearer {{ $json.access_token }}' }],
+				},
+				sendBody: true,
+				contentType: 'json',
+				specifyBody: 'json',
+				jsonBody: JSON.stringify({ attachments: attachmentIds.map((id) => ({ id })) }),
+				options: { ...insecure, response: { response: { responseFormat: 'file' } } },
+			},
+		},
+	];
+}
+
+/**
+ * n8n's own floor: the same ZIP streamed into n8n's binary store by the HTTP Request node,
+ * without unpacking it. No node that receives the data through n8n can do less work.
+ */
+function downloadWorkflow(target) {
+	return workflow(IDS.download, 'Bench: HTTP Request download only', downloadNodes(target));
+}
+
+/**
+ * Case 2, what a user builds without this package: HTTP Request for a token, HTTP Request for the
+ * save (response as file, into n8n's binary store), then the Compression node to unpack it.
+ */
+function diyWorkflow(target) {
+	return workflow(IDS.diy, 'Bench: HTTP Request + Compression', [
+		...downloadNodes(target),
+		{
+			id: 'bench-decompress',
+			name: NODES.decompress,
+			type: 'n8n-nodes-base.compression',
+			typeVersion: 1.1,
+			position: [660, 0],
+			parameters: { operation: 'decompress', binaryPropertyName: 'data', outputPrefix: 'file_' },
+		},
+	]);
+}
+
+/**
+ * Case 3: `tickets` ({ restoreSessionId, siteId, itemId, attachmentId } each) → one item per
+ * ticket → Save that ticket's attachment.
+ */
+function batchWorkflow(tickets) {
+	return workflow(IDS.batch, 'Bench: batch of small saves', [
+		manualTrigger(),
+		{
+			id: 'bench-tickets',
+			name: 'Tickets',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [220, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ tickets }), options: {} },
+		},
+		{
+			id: 'bench-split',
+			name: 'One Item per Ticket',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [440, 0],
+			parameters: { fieldToSplitOut: 'tickets', options: {} },
+		},
+		veeamSave(
+			'bench-batch-save',
+			NODES.batchSave,
+			{
+				restoreSessionId: locator('={{ $json.restoreSessionId }}'),
+				siteId: locator('={{ $json.siteId }}'),
+				itemId: locator('={{ $json.itemId }}'),
+				attachmentSelection: 'byId',
+				attachmentIds: '={{ $json.attachmentId }}',
+			},
+			[660, 0],
+		),
+	]);
+}
+
+module.exports = { IDS, NODES, benchCredential, largeSaveWorkflow, downloadWorkflow, diyWorkflow, batchWorkflow };
