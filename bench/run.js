@@ -18,6 +18,7 @@ const { runLargeSize, pickedAttachments } = require('./lib/case-large');
 const { runBatch, batchTickets } = require('./lib/case-batch');
 const { benchCredential, largeSaveWorkflow, downloadWorkflow, diyWorkflow, batchWorkflow } = require('./lib/workflows');
 const { machineInfo, toMarkdown, checkTargets } = require('./lib/report');
+const { killAll } = require('./lib/children');
 
 const RESULTS_DIR = path.join(__dirname, 'results');
 
@@ -97,6 +98,14 @@ async function main() {
 	const started = Date.now();
 	const lanes = options.lanes.map(getLane);
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb365-bench-'));
+	for (const signal of ['SIGINT', 'SIGTERM']) {
+		process.once(signal, () => {
+			log(`\n${signal}: stopping the benchmark's processes and removing ${workDir}`);
+			killAll();
+			if (!options.keep) fs.rmSync(workDir, { recursive: true, force: true });
+			process.exit(signal === 'SIGINT' ? 130 : 143);
+		});
+	}
 	checkDisk(workDir, options.sizes);
 	const results = {
 		startedAt: new Date(started).toISOString(),
@@ -161,6 +170,8 @@ async function main() {
 		}
 	} finally {
 		results.totalSeconds = Math.round((Date.now() - started) / 1000);
+		// Other work on the machine shows here; the figures are only comparable on a quiet one.
+		results.machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
 		if (!options.keep) fs.rmSync(workDir, { recursive: true, force: true });
 		else log(`Work folder kept: ${workDir}`);
 	}

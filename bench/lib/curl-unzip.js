@@ -7,12 +7,13 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const { startRssSampler } = require('./rss-sampler');
+const { track } = require('./children');
 
 /** Runs a command, sampling its memory; resolves with { code, ms, stdout, stderr, peakKiB }. */
 function runSampled(command, args, options = {}) {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+		const child = track(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options }));
 		const sampler = startRssSampler(child.pid);
 		const out = [];
 		const err = [];

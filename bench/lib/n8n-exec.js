@@ -7,6 +7,7 @@ const { spawn } = require('node:child_process');
 
 const { parseRunOutput } = require('../../test/e2e/lib/n8n');
 const { startRssSampler } = require('./rss-sampler');
+const { track } = require('./children');
 
 const TIMEOUT_MS = 30 * 60 * 1000;
 
@@ -18,11 +19,13 @@ const TIMEOUT_MS = 30 * 60 * 1000;
 function executeSampled(laneDef, env, workflowId, { logFile, timeoutMs = TIMEOUT_MS, nodeArgs = [] } = {}) {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn(laneDef.nodeBin, [...nodeArgs, laneDef.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
-			cwd: env.N8N_USER_FOLDER,
-			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = track(
+			spawn(laneDef.nodeBin, [...nodeArgs, laneDef.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
+				cwd: env.N8N_USER_FOLDER,
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			}),
+		);
 		const sampler = startRssSampler(child.pid);
 		const out = [];
 		const err = [];

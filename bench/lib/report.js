@@ -35,6 +35,7 @@ function machineInfo(dir) {
 		curl,
 		unzip,
 		virtualized: fs.existsSync('/sys/hypervisor') || /hypervisor/.test(safeRead('/proc/cpuinfo')),
+		loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
 	};
 }
 
@@ -93,7 +94,8 @@ function toMarkdown(results) {
 	const lines = [];
 	const m = results.machine;
 	const lanes = Object.entries(results.lanes);
-	lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}, temp on ${m.tempFs}; ${m.curl}, ${m.unzip}.`);
+	const load = (l) => (l ? l.join(' / ') : '?');
+	lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}${m.virtualized ? ' (virtual machine)' : ''}, temp on ${m.tempFs}; ${m.curl}, ${m.unzip}. Load average (1/5/15 min) at start ${load(m.loadAverageAtStart)}, at end ${load(m.loadAverageAtEnd)}.`);
 	lines.push(`n8n: ${lanes.map(([id, l]) => `lane ${id} = n8n ${l.n8n} (${l.label.replace(/^n8n \S+ on /, '')})`).join(', ')}. Run: ${results.startedAt}, ${results.totalSeconds} s (\`${results.command}\`).`);
 	lines.push('');
 	if (results.large.length > 0) {

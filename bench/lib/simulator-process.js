@@ -7,6 +7,7 @@ const path = require('node:path');
 const { fork } = require('node:child_process');
 
 const { cpuSeconds } = require('./rss-sampler');
+const { track } = require('./children');
 
 const SIMULATOR = path.resolve(__dirname, '..', '..', 'test', 'simulator');
 
@@ -15,7 +16,7 @@ const SIMULATOR = path.resolve(__dirname, '..', '..', 'test', 'simulator');
  * Resolves with { url, pid, credentials, fixture, stats(), reset(), cpuSeconds(), stop() }.
  */
 async function startSimulatorProcess(options) {
-	const child = fork(__filename, ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = track(fork(__filename, ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
 	const ready = await new Promise((resolve, reject) => {
 		child.once('message', (message) =>
 			message.error ? reject(new Error(`simulator failed to start: ${message.error}`)) : resolve(message),
