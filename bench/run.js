@@ -16,7 +16,13 @@ const { prepareLane } = require('./lib/lane');
 const { largeLayout } = require('./lib/content');
 const { runLargeSize, pickedAttachments } = require('./lib/case-large');
 const { runBatch, batchTickets } = require('./lib/case-batch');
-const { benchCredential, largeSaveWorkflow, downloadWorkflow, diyWorkflow, batchWorkflow } = require('./lib/workflows');
+const {
+	benchCredential,
+	largeSaveWorkflow,
+	downloadWorkflow,
+	diyWorkflow,
+	batchWorkflow,
+} = require('./lib/workflows');
 const { machineInfo, toMarkdown, checkTargets } = require('./lib/report');
 const { killAll } = require('./lib/children');
 
@@ -40,7 +46,8 @@ function parseList(text, what) {
 		.map((v) => v.trim())
 		.filter(Boolean)
 		.map(Number);
-	if (values.some((v) => !Number.isInteger(v) || v < 0)) throw new Error(`${what}: whole numbers expected, got "${text}"`);
+	if (values.some((v) => !Number.isInteger(v) || v < 0))
+		throw new Error(`${what}: whole numbers expected, got "${text}"`);
 	return values;
 }
 
@@ -62,10 +69,14 @@ function parseArgs(argv) {
 		if (flag === '--sizes') o.sizes = parseList(value(), flag);
 		else if (flag === '--diy-sizes') o.diySizes = parseList(value(), flag);
 		else if (flag === '--batch') o.batch = parseList(value(), flag)[0];
-		else if (flag === '--lanes' || flag === '--lane') o.lanes = String(value()).split(',').map((s) => s.trim());
+		else if (flag === '--lanes' || flag === '--lane')
+			o.lanes = String(value())
+				.split(',')
+				.map((s) => s.trim());
 		else if (flag === '--content') o.content = value();
 		else if (flag === '--repeat') o.repeat = Math.max(1, parseList(value(), flag)[0]);
-		else if (flag === '--quick') Object.assign(o, { sizes: [64, 256], diySizes: [64], batch: 100, repeat: 1, quick: true });
+		else if (flag === '--quick')
+			Object.assign(o, { sizes: [64, 256], diySizes: [64], batch: 100, repeat: 1, quick: true });
 		else if (flag === '--out') o.out = path.resolve(value());
 		else if (flag === '--keep') o.keep = true;
 		else if (flag === '--no-floor') o.floor = false;
@@ -87,7 +98,9 @@ function checkDisk(dir, sizes) {
 	const free = stats.bavail * stats.bsize;
 	const need = 2.2 * Math.max(...sizes, 0) * 1024 * 1024;
 	if (free < need) {
-		throw new Error(`${dir} has ${(free / 2 ** 30).toFixed(1)} GiB free; the ${Math.max(...sizes)} MiB case needs about ${(need / 2 ** 30).toFixed(1)} GiB`);
+		throw new Error(
+			`${dir} has ${(free / 2 ** 30).toFixed(1)} GiB free; the ${Math.max(...sizes)} MiB case needs about ${(need / 2 ** 30).toFixed(1)} GiB`,
+		);
 	}
 	return free;
 }
@@ -109,7 +122,10 @@ async function main() {
 	checkDisk(workDir, options.sizes);
 	const results = {
 		startedAt: new Date(started).toISOString(),
-		command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+		command: [
+			'npm run bench',
+			...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
+		].join(' '),
 		options: { ...options, out: undefined },
 		machine: machineInfo(workDir),
 		lanes: {},
@@ -128,13 +144,18 @@ async function main() {
 		// across its restarts (one per size).
 		const port = await freePort();
 		const url = `https://127.0.0.1:${port}`;
-		const fixture = loadFixture({ largeAttachmentSizes: largeLayout(options.content, 4).largeAttachmentSizes });
+		const fixture = loadFixture({
+			largeAttachmentSizes: largeLayout(options.content, 4).largeAttachmentSizes,
+		});
 		const credentials = { username: 'CONTOSO\\restore-operator', password: 'Restore!2024' };
 		const { item, attachments } = pickedAttachments(fixture, largeLayout(options.content, 4));
 		const tickets = batchTickets(fixture, options.batch);
 		const target = { url, ...credentials, item, attachmentIds: attachments.map((a) => a.id) };
 		const workflows = [
-			largeSaveWorkflow(item, attachments.map((a) => a.name)),
+			largeSaveWorkflow(
+				item,
+				attachments.map((a) => a.name),
+			),
 			downloadWorkflow(target),
 			diyWorkflow(target),
 			batchWorkflow(tickets),
@@ -143,11 +164,18 @@ async function main() {
 		for (const laneDef of lanes) {
 			log(`Preparing ${laneDef.label} (n8n ${laneDef.n8nVersion}) …`);
 			prepared.push(
-				await prepareLane(laneDef, { tarball, workDir, credential: benchCredential(url, credentials), workflows }),
+				await prepareLane(laneDef, {
+					tarball,
+					workDir,
+					credential: benchCredential(url, credentials),
+					workflows,
+				}),
 			);
 		}
 
-		log(`\nCase 1/2: large saves (${options.content}: ${largeLayout(options.content, 4).description})`);
+		log(
+			`\nCase 1/2: large saves (${options.content}: ${largeLayout(options.content, 4).description})`,
+		);
 		for (const sizeMiB of options.sizes) {
 			checkDisk(workDir, [sizeMiB]);
 			results.large.push(
@@ -182,7 +210,9 @@ async function main() {
 	const markdown = toMarkdown(results);
 	fs.writeFileSync(mdFile, markdown);
 	log(`\n${markdown}`);
-	log(`Results: ${path.relative(process.cwd(), options.out)} and ${path.relative(process.cwd(), mdFile)} (${results.totalSeconds} s in total)`);
+	log(
+		`Results: ${path.relative(process.cwd(), options.out)} and ${path.relative(process.cwd(), mdFile)} (${results.totalSeconds} s in total)`,
+	);
 }
 
 main().catch((error) => {

@@ -45,11 +45,18 @@ async function rawLoop(sim, tickets, outDir, clientOptions) {
 		const token = await client.login('v8', sim.credentials);
 		for (let i = 0; i < tickets.length; i++) {
 			const t = tickets[i];
-			const base = attachmentsPath({ restoreSessionId: t.restoreSessionId, siteId: t.siteId, id: t.itemId });
+			const base = attachmentsPath({
+				restoreSessionId: t.restoreSessionId,
+				siteId: t.siteId,
+				id: t.itemId,
+			});
 			const list = await client.request('GET', `${base}?offset=0&limit=1000`, { token });
 			if (list.status !== 200) throw new Error(`raw loop: list answered ${list.status}`);
 			JSON.parse(list.body.toString('utf8'));
-			const save = await client.request('POST', `${base}/save`, { token, json: { attachments: [{ id: t.attachmentId }] } });
+			const save = await client.request('POST', `${base}/save`, {
+				token,
+				json: { attachments: [{ id: t.attachmentId }] },
+			});
 			if (save.status !== 200) throw new Error(`raw loop: save answered ${save.status}`);
 			fs.writeFileSync(path.join(outDir, `${i}.zip`), save.body);
 		}
@@ -66,7 +73,7 @@ async function simCounters(sim) {
 		tokenRequests: Object.values(stats.tokenRequests).reduce((a, b) => a + b, 0),
 		connections: stats.connections,
 		requests: stats.requests,
-		// Method and path of each API call except logins: to check both clients asked the same.
+		// Method, path and query of each API call except logins: to check both clients asked the same.
 		calls: requests
 			.filter((r) => !/\/token$/i.test(r.path) && !r.control)
 			.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.query ?? {})}`),
@@ -83,8 +90,16 @@ async function runBatch({ port, lanes, tickets, workDir, log }) {
 			const run = await rawLoop(sim, tickets, scratch, clientOptions);
 			fs.rmSync(scratch, { recursive: true, force: true });
 			const counters = await simCounters(sim);
-			log(`  ${label}: ${(run.ms / 1000).toFixed(1)} s, ${counters.requests} requests, ${counters.connections} connections`);
-			return { ms: run.ms, tokenRequests: counters.tokenRequests, connections: counters.connections, requests: counters.requests, calls: counters.calls };
+			log(
+				`  ${label}: ${(run.ms / 1000).toFixed(1)} s, ${counters.requests} requests, ${counters.connections} connections`,
+			);
+			return {
+				ms: run.ms,
+				tokenRequests: counters.tokenRequests,
+				connections: counters.connections,
+				requests: counters.requests,
+				calls: counters.calls,
+			};
 		};
 		const keepAlive = await raw('raw keep-alive HTTPS loop', {});
 		const rawCalls = keepAlive.calls;
@@ -92,7 +107,9 @@ async function runBatch({ port, lanes, tickets, workDir, log }) {
 		result.rawLoop = keepAlive;
 		// The same loop with a new agent per request, as n8n's request helpers work: what the
 		// connection handling alone costs.
-		result.rawLoopNewConnections = await raw('raw loop, new TLS connection per request', { agentPerRequest: true });
+		result.rawLoopNewConnections = await raw('raw loop, new TLS connection per request', {
+			agentPerRequest: true,
+		});
 		delete result.rawLoopNewConnections.calls;
 
 		for (const lane of lanes) {
@@ -101,7 +118,8 @@ async function runBatch({ port, lanes, tickets, workDir, log }) {
 			await sim.reset();
 			const run = await lane.execute(IDS.batch, `batch of ${tickets.length}`);
 			const items = nodeRun(run.run, NODES.batchSave).items;
-			if (items.length !== tickets.length) throw new Error(`batch: ${items.length} output items for ${tickets.length} tickets`);
+			if (items.length !== tickets.length)
+				throw new Error(`batch: ${items.length} output items for ${tickets.length} tickets`);
 			items.forEach((item, i) => {
 				const file = findStoredBinary(lane.userFolder, item.binary?.data?.id);
 				if (!file || fs.statSync(file).size !== tickets[i].sizeBytes) {
@@ -118,7 +136,9 @@ async function runBatch({ port, lanes, tickets, workDir, log }) {
 				requests: counters.requests,
 				sameRequestsAsRawLoop: JSON.stringify(counters.calls) === JSON.stringify(rawCalls),
 			};
-			log(`    ${(measured.ms / 1000).toFixed(1)} s, ${counters.requests} requests, ${counters.tokenRequests} token request(s), ${counters.connections} connections`);
+			log(
+				`    ${(measured.ms / 1000).toFixed(1)} s, ${counters.requests} requests, ${counters.tokenRequests} token request(s), ${counters.connections} connections`,
+			);
 		}
 	} finally {
 		await sim.stop();

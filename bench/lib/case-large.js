@@ -41,7 +41,9 @@ function expectSizes(found, attachments, what) {
 	const want = attachments.map((a) => `${a.name}=${a.sizeBytes}`).sort();
 	const got = found.map((f) => `${f.name}=${f.bytes}`).sort();
 	if (JSON.stringify(want) !== JSON.stringify(got)) {
-		throw new Error(`${what}: output files ${got.join(', ')} differ from the attachments ${want.join(', ')}`);
+		throw new Error(
+			`${what}: output files ${got.join(', ')} differ from the attachments ${want.join(', ')}`,
+		);
 	}
 }
 
@@ -105,7 +107,8 @@ async function runDownload(lane, zipBytes) {
 	try {
 		const [item] = nodeRun(run.run, NODES.download).items;
 		const [stored] = storedSizes(lane.userFolder, [item], 'data');
-		if (stored.bytes !== zipBytes) throw new Error(`HTTP Request stored ${stored.bytes} bytes, the ZIP has ${zipBytes}`);
+		if (stored.bytes !== zipBytes)
+			throw new Error(`HTTP Request stored ${stored.bytes} bytes, the ZIP has ${zipBytes}`);
 		return measureNodes(run, NODES.download);
 	} finally {
 		lane.clearBinaryData();
@@ -148,7 +151,9 @@ async function curlBaseline(sim, item, attachments, token, workDir) {
 			dir: scratch,
 		});
 		if (baseline.unpackedBytes !== attachments.reduce((sum, a) => sum + a.sizeBytes, 0)) {
-			throw new Error(`unzip wrote ${baseline.unpackedBytes} bytes, expected the attachments' total`);
+			throw new Error(
+				`unzip wrote ${baseline.unpackedBytes} bytes, expected the attachments' total`,
+			);
 		}
 		return { ...baseline, simulatorCpuSeconds: round2(sim.cpuSeconds() - cpuBefore) };
 	} finally {
@@ -162,10 +167,31 @@ async function curlBaseline(sim, item, attachments, token, workDir) {
  * Request download (`floor`). Resolves with { sizeMiB, content, zipBytes, simulator, curlUnzip,
  * node: {laneId: …}, download: {laneId: …}, diy: {laneId: …} }.
  */
-async function runLargeSize({ sizeMiB, content, port, lanes, workDir, diy, floor = true, repeat = 1, log }) {
+async function runLargeSize({
+	sizeMiB,
+	content,
+	port,
+	lanes,
+	workDir,
+	diy,
+	floor = true,
+	repeat = 1,
+	log,
+}) {
 	const layout = largeLayout(content, sizeMiB);
-	const sim = await startSimulatorProcess({ port, profile: '8.x', largeAttachmentSizes: layout.largeAttachmentSizes });
-	const result = { sizeMiB, content, contentDescription: layout.description, node: {}, download: {}, diy: {} };
+	const sim = await startSimulatorProcess({
+		port,
+		profile: '8.x',
+		largeAttachmentSizes: layout.largeAttachmentSizes,
+	});
+	const result = {
+		sizeMiB,
+		content,
+		contentDescription: layout.description,
+		node: {},
+		download: {},
+		diy: {},
+	};
 	const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 	try {
 		const { item, attachments } = pickedAttachments(sim.fixture, layout);
@@ -180,15 +206,22 @@ async function runLargeSize({ sizeMiB, content, port, lanes, workDir, diy, floor
 			const tag = repeat > 1 ? ` (run ${r}/${repeat})` : '';
 			const baseline = await curlBaseline(sim, item, attachments, token, workDir);
 			baselines.push(baseline);
-			log(`  ${sizeMiB} MiB${tag}: curl ${secs(baseline.downloadMs)} + unzip ${secs(baseline.unzipMs)}`);
+			log(
+				`  ${sizeMiB} MiB${tag}: curl ${secs(baseline.downloadMs)} + unzip ${secs(baseline.unzipMs)}`,
+			);
 			for (const lane of lanes) {
 				const measured = await runNode(lane, sizeMiB, attachments);
 				nodeRuns[lane.laneDef.id].push(measured);
-				log(`  ${sizeMiB} MiB${tag}: node in n8n ${lane.laneDef.n8nVersion}: ${secs(measured.ms)}, RSS +${Math.round(measured.growthKiB / KiB)} MiB (idle ${Math.round(measured.idleRssKiB / KiB)} MiB)`);
+				log(
+					`  ${sizeMiB} MiB${tag}: node in n8n ${lane.laneDef.n8nVersion}: ${secs(measured.ms)}, RSS +${Math.round(measured.growthKiB / KiB)} MiB (idle ${Math.round(measured.idleRssKiB / KiB)} MiB)`,
+				);
 			}
 		}
 		const fastestBaseline = baselines.reduce((a, b) => (b.ms < a.ms ? b : a));
-		result.curlUnzip = { ...fastestBaseline, runs: baselines.map((b) => ({ ms: b.ms, downloadMs: b.downloadMs, unzipMs: b.unzipMs })) };
+		result.curlUnzip = {
+			...fastestBaseline,
+			runs: baselines.map((b) => ({ ms: b.ms, downloadMs: b.downloadMs, unzipMs: b.unzipMs })),
+		};
 		result.zipBytes = fastestBaseline.zipBytes;
 		result.simulator = {
 			// What the simulator alone delivers: the ZIP as curl received it, and the simulator's CPU.
@@ -205,17 +238,23 @@ async function runLargeSize({ sizeMiB, content, port, lanes, workDir, diy, floor
 					const d = await runDiy(lane, attachments);
 					result.diy[id] = d;
 					result.download[id] = d.download;
-					log(`  ${sizeMiB} MiB: HTTP Request + Compression in ${name}: ${secs(d.ms)}, RSS +${Math.round(d.growthKiB / KiB)} MiB (download alone ${secs(d.download.ms)}, +${Math.round(d.download.growthKiB / KiB)} MiB)`);
+					log(
+						`  ${sizeMiB} MiB: HTTP Request + Compression in ${name}: ${secs(d.ms)}, RSS +${Math.round(d.growthKiB / KiB)} MiB (download alone ${secs(d.download.ms)}, +${Math.round(d.download.growthKiB / KiB)} MiB)`,
+					);
 				} else if (floor) {
 					const f = await runDownload(lane, result.zipBytes);
 					result.download[id] = f;
-					log(`  ${sizeMiB} MiB: HTTP Request download alone in ${name}: ${secs(f.ms)}, RSS +${Math.round(f.growthKiB / KiB)} MiB`);
+					log(
+						`  ${sizeMiB} MiB: HTTP Request download alone in ${name}: ${secs(f.ms)}, RSS +${Math.round(f.growthKiB / KiB)} MiB`,
+					);
 				}
 			} catch (error) {
 				const failed = { error: String(error.message).split('\n')[0] };
 				if (diy) result.diy[id] = failed;
 				else result.download[id] = failed;
-				log(`  ${sizeMiB} MiB: ${diy ? 'HTTP Request + Compression' : 'HTTP Request download'} in ${name} failed: ${failed.error}`);
+				log(
+					`  ${sizeMiB} MiB: ${diy ? 'HTTP Request + Compression' : 'HTTP Request download'} in ${name} failed: ${failed.error}`,
+				);
 			}
 		}
 	} finally {

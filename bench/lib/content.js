@@ -16,14 +16,18 @@ const CONTENTS = {
 	// bottleneck here (~15–20 MiB/s on 2 cores).
 	deflated: {
 		description: '4 × .bin (deflated to ~54 %)',
-		layout: (quarter) => ({ sizes: [0, 0, 0, 0, quarter, quarter, quarter, quarter], picked: [4, 5, 6, 7] }),
+		layout: (quarter) => ({
+			sizes: [0, 0, 0, 0, quarter, quarter, quarter, quarter],
+			picked: [4, 5, 6, 7],
+		}),
 	},
 };
 
 /** { largeAttachmentSizes, picked (attachment indexes of the large item), description }. */
 function largeLayout(content, totalMiB) {
 	const spec = CONTENTS[content];
-	if (!spec) throw new Error(`unknown content "${content}" (use ${Object.keys(CONTENTS).join(' or ')})`);
+	if (!spec)
+		throw new Error(`unknown content "${content}" (use ${Object.keys(CONTENTS).join(' or ')})`);
 	const quarter = Math.floor((totalMiB * MiB) / 4);
 	const { sizes, picked } = spec.layout(quarter);
 	return { largeAttachmentSizes: sizes, picked, description: spec.description };

@@ -24,7 +24,13 @@ function runSampled(command, args, options = {}) {
 			const ms = Date.now() - started;
 			const { samples, hwmKiB } = await sampler.stop();
 			const peakKiB = Math.max(hwmKiB ?? 0, ...samples.map((s) => s.rssKiB));
-			resolve({ code, ms, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), peakKiB });
+			resolve({
+				code,
+				ms,
+				stdout: Buffer.concat(out).toString(),
+				stderr: Buffer.concat(err).toString(),
+				peakKiB,
+			});
 		});
 	});
 }
@@ -54,10 +60,12 @@ async function curlThenUnzip({ saveUrl, token, body, dir }) {
 	]);
 	if (curl.code !== 0) throw new Error(`curl exited ${curl.code}: ${curl.stderr.slice(0, 300)}`);
 	const unzip = await runSampled('unzip', ['-o', '-q', zipFile, '-d', outDir]);
-	if (unzip.code !== 0) throw new Error(`unzip exited ${unzip.code}: ${unzip.stderr.slice(0, 300)}`);
+	if (unzip.code !== 0)
+		throw new Error(`unzip exited ${unzip.code}: ${unzip.stderr.slice(0, 300)}`);
 	const zipBytes = fs.statSync(zipFile).size;
 	let unpackedBytes = 0;
-	for (const name of fs.readdirSync(outDir)) unpackedBytes += fs.statSync(path.join(outDir, name)).size;
+	for (const name of fs.readdirSync(outDir))
+		unpackedBytes += fs.statSync(path.join(outDir, name)).size;
 	return {
 		downloadMs: curl.ms,
 		unzipMs: unzip.ms,

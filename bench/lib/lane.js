@@ -28,10 +28,13 @@ async function prepareLane(laneDef, { tarball, workDir, credential, workflows })
 	const importCredential = () =>
 		n8nOk(laneDef, env, ['import:credentials', `--input=${credentialFile}`], { logFile });
 	await importCredential();
-	await n8nOk(laneDef, env, ['import:workflow', '--separate', `--input=${workflowDir}`], { logFile });
+	await n8nOk(laneDef, env, ['import:workflow', '--separate', `--input=${workflowDir}`], {
+		logFile,
+	});
 
 	const clearBinaryData = () => {
-		for (const store of binaryStoreDirs(userFolder)) fs.rmSync(store, { recursive: true, force: true });
+		for (const store of binaryStoreDirs(userFolder))
+			fs.rmSync(store, { recursive: true, force: true });
 	};
 	return {
 		laneDef,

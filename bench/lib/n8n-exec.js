@@ -16,15 +16,24 @@ const TIMEOUT_MS = 30 * 60 * 1000;
  * a failed execution: callers check `run` (see assertRunSucceeded). `nodeArgs` go to Node itself
  * (e.g. --cpu-prof, which NODE_OPTIONS does not accept).
  */
-function executeSampled(laneDef, env, workflowId, { logFile, timeoutMs = TIMEOUT_MS, nodeArgs = [] } = {}) {
+function executeSampled(
+	laneDef,
+	env,
+	workflowId,
+	{ logFile, timeoutMs = TIMEOUT_MS, nodeArgs = [] } = {},
+) {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
 		const child = track(
-			spawn(laneDef.nodeBin, [...nodeArgs, laneDef.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
-				cwd: env.N8N_USER_FOLDER,
-				env,
-				stdio: ['ignore', 'pipe', 'pipe'],
-			}),
+			spawn(
+				laneDef.nodeBin,
+				[...nodeArgs, laneDef.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
+				{
+					cwd: env.N8N_USER_FOLDER,
+					env,
+					stdio: ['ignore', 'pipe', 'pipe'],
+				},
+			),
 		);
 		const sampler = startRssSampler(child.pid);
 		const out = [];
@@ -41,7 +50,8 @@ function executeSampled(laneDef, env, workflowId, { logFile, timeoutMs = TIMEOUT
 			const { samples, hwmKiB } = await sampler.stop();
 			const stdout = Buffer.concat(out).toString('utf8');
 			const stderr = Buffer.concat(err).toString('utf8');
-			if (logFile) fs.appendFileSync(logFile, `\n$ n8n execute --id=${workflowId}\n${stdout}${stderr}`);
+			if (logFile)
+				fs.appendFileSync(logFile, `\n$ n8n execute --id=${workflowId}\n${stdout}${stderr}`);
 			resolve({
 				code,
 				signal,
@@ -94,7 +104,12 @@ function memoryInWindow(samples, from, to, slackMs = 60) {
 		}
 	}
 	const inWindow = samples.filter((s) => s.t >= from && s.t <= to).length;
-	return { idleKiB: idle ?? samples[0]?.rssKiB ?? 0, peakKiB: peak, peakChildrenKiB: peakChildren, samplesInWindow: inWindow };
+	return {
+		idleKiB: idle ?? samples[0]?.rssKiB ?? 0,
+		peakKiB: peak,
+		peakChildrenKiB: peakChildren,
+		samplesInWindow: inWindow,
+	};
 }
 
 module.exports = { executeSampled, nodeRun, assertRunSucceeded, memoryInWindow };

@@ -10,7 +10,8 @@ const https = require('node:https');
  */
 function createClient(baseUrl, { agentPerRequest = false } = {}) {
 	const shared = new https.Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false });
-	const agentFor = () => (agentPerRequest ? new https.Agent({ rejectUnauthorized: false }) : shared);
+	const agentFor = () =>
+		agentPerRequest ? new https.Agent({ rejectUnauthorized: false }) : shared;
 
 	/** Resolves with { status, headers, body (Buffer) }; `sink` receives the body instead when given. */
 	function request(method, path, { token, json, form, sink } = {}) {
@@ -26,12 +27,18 @@ function createClient(baseUrl, { agentPerRequest = false } = {}) {
 		if (payload) headers['Content-Length'] = String(payload.length);
 		if (token) headers.Authorization = `Bearer ${token}`;
 		return new Promise((resolve, reject) => {
-			const req = https.request(`${baseUrl}${path}`, { method, headers, agent: agentFor() }, (res) => {
-				const chunks = [];
-				res.on('data', (chunk) => (sink ? sink(chunk) : chunks.push(chunk)));
-				res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-				res.on('error', reject);
-			});
+			const req = https.request(
+				`${baseUrl}${path}`,
+				{ method, headers, agent: agentFor() },
+				(res) => {
+					const chunks = [];
+					res.on('data', (chunk) => (sink ? sink(chunk) : chunks.push(chunk)));
+					res.on('end', () =>
+						resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+					);
+					res.on('error', reject);
+				},
+			);
 			req.on('error', reject);
 			req.end(payload);
 		});

@@ -9,7 +9,10 @@ function machineInfo(dir) {
 	const cpus = os.cpus();
 	let fsType;
 	try {
-		fsType = execFileSync('df', ['--output=fstype', dir], { encoding: 'utf8' }).trim().split('\n').pop();
+		fsType = execFileSync('df', ['--output=fstype', dir], { encoding: 'utf8' })
+			.trim()
+			.split('\n')
+			.pop();
 	} catch {
 		fsType = undefined;
 	}
@@ -21,7 +24,11 @@ function machineInfo(dir) {
 	}
 	let curl;
 	try {
-		curl = execFileSync('curl', ['--version'], { encoding: 'utf8' }).split('\n')[0].split(' ').slice(0, 2).join(' ');
+		curl = execFileSync('curl', ['--version'], { encoding: 'utf8' })
+			.split('\n')[0]
+			.split(' ')
+			.slice(0, 2)
+			.join(' ');
 	} catch {
 		curl = undefined;
 	}
@@ -50,7 +57,8 @@ function safeRead(file) {
 const MiB = 1024;
 const s = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
 const mib = (kib) => (kib === undefined ? '–' : `${Math.round(kib / MiB)} MiB`);
-const ratio = (a, b) => (a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
+const ratio = (a, b) =>
+	a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`;
 const size = (m) => (m >= 1024 ? `${m / 1024} GiB` : `${m} MiB`);
 const mark = (ok) => (ok === undefined ? '' : ok ? ' ✅' : ' ❌');
 
@@ -62,29 +70,69 @@ function checkTargets(results) {
 		const rows = results.large.filter((r) => r.node[id]);
 		if (rows.length > 0) {
 			const worstRatio = Math.max(...rows.map((r) => r.node[id].ms / r.curlUnzip.ms));
-			checks.push({ lane: id, target: 'large save ≤ 1.3× curl + unzip', value: `${worstRatio.toFixed(2)}× (worst size)`, ok: worstRatio <= 1.3 });
+			checks.push({
+				lane: id,
+				target: 'large save ≤ 1.3× curl + unzip',
+				value: `${worstRatio.toFixed(2)}× (worst size)`,
+				ok: worstRatio <= 1.3,
+			});
 			const growths = rows.map((r) => r.node[id].growthKiB / MiB);
 			const worst = Math.max(...growths);
-			checks.push({ lane: id, target: 'RSS growth ≤ 64 MiB', value: `${Math.round(worst)} MiB (worst size)`, ok: worst <= 64 });
+			checks.push({
+				lane: id,
+				target: 'RSS growth ≤ 64 MiB',
+				value: `${Math.round(worst)} MiB (worst size)`,
+				ok: worst <= 64,
+			});
 			if (rows.length > 1) {
 				const first = growths[0];
 				const last = growths[growths.length - 1];
 				// "Flat": the largest size needs at most 16 MiB more than the smallest.
-				checks.push({ lane: id, target: `RSS flat ${size(rows[0].sizeMiB)} → ${size(rows[rows.length - 1].sizeMiB)}`, value: `${Math.round(first)} → ${Math.round(last)} MiB`, ok: last - first <= 16 });
+				checks.push({
+					lane: id,
+					target: `RSS flat ${size(rows[0].sizeMiB)} → ${size(rows[rows.length - 1].sizeMiB)}`,
+					value: `${Math.round(first)} → ${Math.round(last)} MiB`,
+					ok: last - first <= 16,
+				});
 			}
 		}
 		for (const r of results.large) {
 			const d = r.diy[id];
 			const n = r.node[id];
 			if (!d || d.error || !n) continue;
-			checks.push({ lane: id, target: `${size(r.sizeMiB)}: ≥ 4× less memory than HTTP Request + Compression`, value: `${(d.growthKiB / n.growthKiB).toFixed(1)}× less`, ok: d.growthKiB >= 4 * n.growthKiB });
-			checks.push({ lane: id, target: `${size(r.sizeMiB)}: not slower than HTTP Request + Compression`, value: `${ratio(n.ms, d.ms)} its time`, ok: n.ms <= d.ms });
+			checks.push({
+				lane: id,
+				target: `${size(r.sizeMiB)}: ≥ 4× less memory than HTTP Request + Compression`,
+				value: `${(d.growthKiB / n.growthKiB).toFixed(1)}× less`,
+				ok: d.growthKiB >= 4 * n.growthKiB,
+			});
+			checks.push({
+				lane: id,
+				target: `${size(r.sizeMiB)}: not slower than HTTP Request + Compression`,
+				value: `${ratio(n.ms, d.ms)} its time`,
+				ok: n.ms <= d.ms,
+			});
 		}
 		const b = results.batch?.node[id];
 		if (b) {
-			checks.push({ lane: id, target: 'batch ≤ 1.5× raw keep-alive loop', value: ratio(b.ms, results.batch.rawLoop.ms), ok: b.ms <= 1.5 * results.batch.rawLoop.ms });
-			checks.push({ lane: id, target: 'batch: exactly one token request', value: String(b.tokenRequests), ok: b.tokenRequests === 1 });
-			checks.push({ lane: id, target: 'batch: connections reused', value: `${b.connections} TLS connections for ${b.requests} requests`, ok: b.connections < b.requests / 2 });
+			checks.push({
+				lane: id,
+				target: 'batch ≤ 1.5× raw keep-alive loop',
+				value: ratio(b.ms, results.batch.rawLoop.ms),
+				ok: b.ms <= 1.5 * results.batch.rawLoop.ms,
+			});
+			checks.push({
+				lane: id,
+				target: 'batch: exactly one token request',
+				value: String(b.tokenRequests),
+				ok: b.tokenRequests === 1,
+			});
+			checks.push({
+				lane: id,
+				target: 'batch: connections reused',
+				value: `${b.connections} TLS connections for ${b.requests} requests`,
+				ok: b.connections < b.requests / 2,
+			});
 		}
 	}
 	return checks;
@@ -95,14 +143,24 @@ function toMarkdown(results) {
 	const m = results.machine;
 	const lanes = Object.entries(results.lanes);
 	const load = (l) => (l ? l.join(' / ') : '?');
-	lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}${m.virtualized ? ' (virtual machine)' : ''}, temp on ${m.tempFs}; ${m.curl}, ${m.unzip}. Load average (1/5/15 min) at start ${load(m.loadAverageAtStart)}, at end ${load(m.loadAverageAtEnd)}.`);
-	lines.push(`n8n: ${lanes.map(([id, l]) => `lane ${id} = n8n ${l.n8n} (${l.label.replace(/^n8n \S+ on /, '')})`).join(', ')}. Run: ${results.startedAt}, ${results.totalSeconds} s (\`${results.command}\`).`);
+	lines.push(
+		`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}${m.virtualized ? ' (virtual machine)' : ''}, temp on ${m.tempFs}; ${m.curl}, ${m.unzip}. Load average (1/5/15 min) at start ${load(m.loadAverageAtStart)}, at end ${load(m.loadAverageAtEnd)}.`,
+	);
+	lines.push(
+		`n8n: ${lanes.map(([id, l]) => `lane ${id} = n8n ${l.n8n} (${l.label.replace(/^n8n \S+ on /, '')})`).join(', ')}. Run: ${results.startedAt}, ${results.totalSeconds} s (\`${results.command}\`).`,
+	);
 	lines.push('');
 	if (results.large.length > 0) {
 		const repeat = results.options.repeat;
-		lines.push(`**1. Large save**: one item, 4 attachments (${results.options.content}: ${results.large[0].contentDescription}). Times: the node's own execution time in n8n vs. curl (download) + unzip, same simulator run${repeat > 1 ? `; fastest of ${repeat} runs up to 1 GiB` : ''}. RSS growth: n8n process peak during the node minus its RSS just before${repeat > 1 ? ' (largest of the runs)' : ''}.`);
+		lines.push(
+			`**1. Large save**: one item, 4 attachments (${results.options.content}: ${results.large[0].contentDescription}). Times: the node's own execution time in n8n vs. curl (download) + unzip, same simulator run${repeat > 1 ? `; fastest of ${repeat} runs up to 1 GiB` : ''}. RSS growth: n8n process peak during the node minus its RSS just before${repeat > 1 ? ' (largest of the runs)' : ''}.`,
+		);
 		lines.push('');
-		lines.push('| Size | ZIP | simulator alone | curl + unzip | ' + lanes.map(([id]) => `lane ${id}: node | ratio | RSS growth`).join(' | ') + ' |');
+		lines.push(
+			'| Size | ZIP | simulator alone | curl + unzip | ' +
+				lanes.map(([id]) => `lane ${id}: node | ratio | RSS growth`).join(' | ') +
+				' |',
+		);
 		lines.push('|---|---|---|---|' + lanes.map(() => '---|---|---').join('|') + '|');
 		for (const r of results.large) {
 			const cells = [
@@ -121,9 +179,13 @@ function toMarkdown(results) {
 	}
 	const floorRows = results.large.filter((r) => Object.keys(r.download ?? {}).length > 0);
 	if (floorRows.length > 0) {
-		lines.push("**n8n's own floor**: the HTTP Request node streaming the same ZIP into n8n's binary store (response as file, no unpacking), same simulator run. A node receives its data through the same n8n HTTP stack, so this is the least time and memory growth any node can have there.");
+		lines.push(
+			"**n8n's own floor**: the HTTP Request node streaming the same ZIP into n8n's binary store (response as file, no unpacking), same simulator run. A node receives its data through the same n8n HTTP stack, so this is the least time and memory growth any node can have there.",
+		);
 		lines.push('');
-		lines.push('| Size | Lane | download alone | vs curl + unzip | its RSS growth | node | node vs download alone | node RSS growth |');
+		lines.push(
+			'| Size | Lane | download alone | vs curl + unzip | its RSS growth | node | node vs download alone | node RSS growth |',
+		);
 		lines.push('|---|---|---|---|---|---|---|---|');
 		for (const r of floorRows) {
 			for (const [id] of lanes) {
@@ -131,19 +193,27 @@ function toMarkdown(results) {
 				const n = r.node[id];
 				if (!f) continue;
 				if (f.error) {
-					lines.push(`| ${size(r.sizeMiB)} | ${id} | failed: ${f.error} | | | ${s(n?.ms)} | | ${mib(n?.growthKiB)} |`);
+					lines.push(
+						`| ${size(r.sizeMiB)} | ${id} | failed: ${f.error} | | | ${s(n?.ms)} | | ${mib(n?.growthKiB)} |`,
+					);
 					continue;
 				}
-				lines.push(`| ${size(r.sizeMiB)} | ${id} | ${s(f.ms)} | ${ratio(f.ms, r.curlUnzip.ms)} | ${mib(f.growthKiB)} | ${s(n?.ms)} | ${ratio(n?.ms, f.ms)} | ${mib(n?.growthKiB)} |`);
+				lines.push(
+					`| ${size(r.sizeMiB)} | ${id} | ${s(f.ms)} | ${ratio(f.ms, r.curlUnzip.ms)} | ${mib(f.growthKiB)} | ${s(n?.ms)} | ${ratio(n?.ms, f.ms)} | ${mib(n?.growthKiB)} |`,
+				);
 			}
 		}
 		lines.push('');
 	}
 	const diyRows = results.large.filter((r) => Object.keys(r.diy).length > 0);
 	if (diyRows.length > 0) {
-		lines.push('**2. What a user builds instead**: HTTP Request (token) → HTTP Request (save, response as file) → Compression (decompress), same simulator run as the node; time and RSS growth from the first HTTP Request to the end of Compression.');
+		lines.push(
+			'**2. What a user builds instead**: HTTP Request (token) → HTTP Request (save, response as file) → Compression (decompress), same simulator run as the node; time and RSS growth from the first HTTP Request to the end of Compression.',
+		);
 		lines.push('');
-		lines.push('| Size | Lane | HTTP + Compression | RSS growth | node | node RSS growth | node uses less memory | node time vs HTTP + Compression |');
+		lines.push(
+			'| Size | Lane | HTTP + Compression | RSS growth | node | node RSS growth | node uses less memory | node time vs HTTP + Compression |',
+		);
 		lines.push('|---|---|---|---|---|---|---|---|');
 		for (const r of diyRows) {
 			for (const [id] of lanes) {
@@ -151,7 +221,9 @@ function toMarkdown(results) {
 				const n = r.node[id];
 				if (!d) continue;
 				if (d.error) {
-					lines.push(`| ${size(r.sizeMiB)} | ${id} | failed: ${d.error} | | ${s(n?.ms)} | ${mib(n?.growthKiB)} | | |`);
+					lines.push(
+						`| ${size(r.sizeMiB)} | ${id} | failed: ${d.error} | | ${s(n?.ms)} | ${mib(n?.growthKiB)} | | |`,
+					);
 					continue;
 				}
 				lines.push(
@@ -163,21 +235,40 @@ function toMarkdown(results) {
 	}
 	if (results.batch) {
 		const b = results.batch;
-		lines.push(`**3. Batch**: ${b.items} input items, each saving one small attachment (list + save per item, the same requests for every client).`);
+		lines.push(
+			`**3. Batch**: ${b.items} input items, each saving one small attachment (list + save per item, the same requests for every client).`,
+		);
 		lines.push('');
-		lines.push('| Client | time | vs keep-alive loop | token requests | TLS connections | API requests |');
+		lines.push(
+			'| Client | time | vs keep-alive loop | token requests | TLS connections | API requests |',
+		);
 		lines.push('|---|---|---|---|---|---|');
-		lines.push(`| raw keep-alive HTTPS loop | ${s(b.rawLoop.ms)} | 1× | ${b.rawLoop.tokenRequests} | ${b.rawLoop.connections} | ${b.rawLoop.requests} |`);
+		lines.push(
+			`| raw keep-alive HTTPS loop | ${s(b.rawLoop.ms)} | 1× | ${b.rawLoop.tokenRequests} | ${b.rawLoop.connections} | ${b.rawLoop.requests} |`,
+		);
 		if (b.rawLoopNewConnections) {
 			const c = b.rawLoopNewConnections;
-			lines.push(`| raw loop, new agent per request (as n8n's request helpers) | ${s(c.ms)} | ${ratio(c.ms, b.rawLoop.ms)} | ${c.tokenRequests} | ${c.connections} | ${c.requests} |`);
+			lines.push(
+				`| raw loop, new agent per request (as n8n's request helpers) | ${s(c.ms)} | ${ratio(c.ms, b.rawLoop.ms)} | ${c.tokenRequests} | ${c.connections} | ${c.requests} |`,
+			);
 		}
 		for (const [id] of lanes) {
 			const n = b.node[id];
 			if (!n) continue;
-			lines.push(`| node, lane ${id} | ${s(n.ms)} | ${ratio(n.ms, b.rawLoop.ms)} | ${n.tokenRequests} | ${n.connections} | ${n.requests} |`);
+			lines.push(
+				`| node, lane ${id} | ${s(n.ms)} | ${ratio(n.ms, b.rawLoop.ms)} | ${n.tokenRequests} | ${n.connections} | ${n.requests} |`,
+			);
 		}
 		lines.push('');
+		const same = lanes
+			.filter(([id]) => b.node[id])
+			.map(([id]) => `lane ${id}: ${b.node[id].sameRequestsAsRawLoop ? 'yes' : 'NO'}`);
+		if (same.length > 0) {
+			lines.push(
+				`Same API requests (method, path, query, in order) as the raw loops: ${same.join(', ')}.`,
+			);
+			lines.push('');
+		}
 	}
 	const checks = checkTargets(results);
 	if (checks.length > 0) {

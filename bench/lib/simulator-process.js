@@ -16,10 +16,14 @@ const SIMULATOR = path.resolve(__dirname, '..', '..', 'test', 'simulator');
  * Resolves with { url, pid, credentials, fixture, stats(), reset(), cpuSeconds(), stop() }.
  */
 async function startSimulatorProcess(options) {
-	const child = track(fork(__filename, ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+	const child = track(
+		fork(__filename, ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+	);
 	const ready = await new Promise((resolve, reject) => {
 		child.once('message', (message) =>
-			message.error ? reject(new Error(`simulator failed to start: ${message.error}`)) : resolve(message),
+			message.error
+				? reject(new Error(`simulator failed to start: ${message.error}`))
+				: resolve(message),
 		);
 		child.once('exit', (code) => reject(new Error(`simulator process exited early (${code})`)));
 		child.send({ start: options });
@@ -80,7 +84,13 @@ async function childMain() {
 				fixture: () => JSON.parse(JSON.stringify(sim.fixture)),
 				stats: () => JSON.parse(JSON.stringify(sim.stats)),
 				requests: () =>
-					sim.requests.map(({ method, path, query, status, control }) => ({ method, path, query, status, control })),
+					sim.requests.map(({ method, path, query, status, control }) => ({
+						method,
+						path,
+						query,
+						status,
+						control,
+					})),
 				reset: () => {
 					sim.reset();
 					return null;

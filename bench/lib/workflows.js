@@ -58,7 +58,14 @@ function benchCredential(url, { username, password }) {
 		id: IDS.credential,
 		name: 'VB365 simulator (bench)',
 		type: CREDENTIAL_TYPE,
-		data: { url, apiVersion: 'v8', authentication: 'password', username, password, ignoreSslIssues: true },
+		data: {
+			url,
+			apiVersion: 'v8',
+			authentication: 'password',
+			username,
+			password,
+			ignoreSslIssues: true,
+		},
 	};
 }
 
@@ -216,4 +223,12 @@ function batchWorkflow(tickets) {
 	]);
 }
 
-module.exports = { IDS, NODES, benchCredential, largeSaveWorkflow, downloadWorkflow, diyWorkflow, batchWorkflow };
+module.exports = {
+	IDS,
+	NODES,
+	benchCredential,
+	largeSaveWorkflow,
+	downloadWorkflow,
+	diyWorkflow,
+	batchWorkflow,
+};

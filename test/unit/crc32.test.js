@@ -20,6 +20,16 @@ describe('crc32', () => {
 		}
 	});
 
+	test('matches zlib.crc32 where whole words are read: lengths 60 to 300 at every alignment', () => {
+		const data = crypto.randomBytes(400);
+		for (let start = 0; start < 9; start++) {
+			for (let length = 60; length <= 300; length++) {
+				const view = data.subarray(start, start + length);
+				expect(crc32(view)).toBe(zlib.crc32(view));
+			}
+		}
+	});
+
 	test('continues a running checksum across arbitrary chunk boundaries', () => {
 		const data = crypto.randomBytes(100003);
 		const expected = zlib.crc32(data);

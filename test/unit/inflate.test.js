@@ -151,6 +151,29 @@ describe('RawInflate decodes what zlib encodes', () => {
 		expect(Buffer.concat(views).equals(data)).toBe(true);
 	});
 
+	test('several chunks pushed before output is asked for are all decoded, in order', () => {
+		const data = Buffer.concat([text(200000), crypto.randomBytes(50000), text(100000)]);
+		const compressed = zlib.deflateRawSync(data);
+		for (const [chunkSize, perDrain] of [
+			[1500, 2],
+			[3000, 3],
+			[100, 25],
+			[70000, 2],
+		]) {
+			const decoder = new RawInflate();
+			const pieces = [];
+			for (let i = 0, pushed = 0; i < compressed.length; i += chunkSize) {
+				decoder.push(compressed.subarray(i, i + chunkSize));
+				if (++pushed % perDrain !== 0) continue;
+				for (let piece; (piece = decoder.next()); ) pieces.push(Buffer.from(piece));
+			}
+			decoder.end();
+			for (let piece; (piece = decoder.next()); ) pieces.push(Buffer.from(piece));
+			expect(decoder.done).toBe(true);
+			expect(Buffer.concat(pieces).equals(data)).toBe(true);
+		}
+	});
+
 	test('stops at the end of the stream and reports the bytes after it as unused', () => {
 		const compressed = zlib.deflateRawSync(text(5000));
 		const decoder = new RawInflate();

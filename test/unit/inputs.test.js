@@ -1,8 +1,15 @@
 const { normalizeServerUrl } = require('../../dist/nodes/VeeamM365/helpers/serverUrl');
 const { assertVeeamId } = require('../../dist/nodes/VeeamM365/helpers/ids');
-const { parseList, selectAttachments, toAttachmentInfo } = require('../../dist/nodes/VeeamM365/helpers/attachmentSelection');
+const {
+	parseList,
+	selectAttachments,
+	toAttachmentInfo,
+} = require('../../dist/nodes/VeeamM365/helpers/attachmentSelection');
 const { addressProblem } = require('../../dist/nodes/VeeamM365/helpers/email');
-const { parseApiVersion, usesActionEndpoints } = require('../../dist/nodes/VeeamM365/helpers/apiVersion');
+const {
+	parseApiVersion,
+	usesActionEndpoints,
+} = require('../../dist/nodes/VeeamM365/helpers/apiVersion');
 
 const GUID = '9f786f0f-de9a-4a90-8118-093b6cb2c4fc';
 
@@ -30,7 +37,9 @@ describe('normalizeServerUrl', () => {
 
 describe('assertVeeamId', () => {
 	test('accepts GUID chains of the right length, trimmed', () => {
-		expect(assertVeeamId(` ${GUID}${GUID.toUpperCase()} `, 2, 'Site ID')).toBe(`${GUID}${GUID.toUpperCase()}`);
+		expect(assertVeeamId(` ${GUID}${GUID.toUpperCase()} `, 2, 'Site ID')).toBe(
+			`${GUID}${GUID.toUpperCase()}`,
+		);
 	});
 	test.each([
 		['', /is empty/],
@@ -54,13 +63,18 @@ describe('attachment selection', () => {
 		expect(all[2]).toEqual({ id: 'X3abcdefabcdef', name: 'attachment-abcdefabcdef' });
 	});
 	test('by name is case-insensitive and reports what is missing', () => {
-		expect(selectAttachments(all, { mode: 'byName', values: ['contract.PDF', 'nope.doc'] })).toEqual({
+		expect(
+			selectAttachments(all, { mode: 'byName', values: ['contract.PDF', 'nope.doc'] }),
+		).toEqual({
 			selected: [all[0]],
 			missing: ['nope.doc'],
 		});
 	});
 	test('by id keeps the requested order without duplicates', () => {
-		expect(selectAttachments(all, { mode: 'byId', values: ['X2', 'X1', 'x2'] }).selected).toEqual([all[1], all[0]]);
+		expect(selectAttachments(all, { mode: 'byId', values: ['X2', 'X1', 'x2'] }).selected).toEqual([
+			all[1],
+			all[0],
+		]);
 	});
 	test('parseList takes arrays and comma or newline separated strings', () => {
 		expect(parseList(['a', ' b ', ''])).toEqual(['a', 'b']);

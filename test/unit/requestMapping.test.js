@@ -1,4 +1,8 @@
-const { buildSaveRequest, buildSendRequest, canSendSelection } = require('../../dist/nodes/VeeamM365/helpers/attachmentRequests');
+const {
+	buildSaveRequest,
+	buildSendRequest,
+	canSendSelection,
+} = require('../../dist/nodes/VeeamM365/helpers/attachmentRequests');
 
 const target = {
 	restoreSessionId: '9f786f0f-de9a-4a90-8118-093b6cb2c4fc',
@@ -11,9 +15,15 @@ const a2 = { id: 'A2', name: 'b.txt' };
 const message = { to: 'anna@contoso.com', from: '', subject: 'Files', text: 'Here' };
 
 describe('save request per API version', () => {
-	test.each(['v2', 'v3', 'v4', 'v5'])('%s posts {"save": null} to Attachments/Action', (version) => {
-		expect(buildSaveRequest(version, target, [a1])).toEqual({ path: `${base}/Action`, body: { save: null } });
-	});
+	test.each(['v2', 'v3', 'v4', 'v5'])(
+		'%s posts {"save": null} to Attachments/Action',
+		(version) => {
+			expect(buildSaveRequest(version, target, [a1])).toEqual({
+				path: `${base}/Action`,
+				body: { save: null },
+			});
+		},
+	);
 	test.each(['v6', 'v7', 'v8'])('%s posts the chosen ids to Attachments/save', (version) => {
 		expect(buildSaveRequest(version, target, [a1, a2])).toEqual({
 			path: `${base}/save`,
@@ -23,23 +33,35 @@ describe('save request per API version', () => {
 });
 
 describe('send request per API version', () => {
-	test.each(['v2', 'v3', 'v4', 'v5'])('%s sends all through sendTo without an attachment list', (version) => {
-		expect(buildSendRequest(version, target, [a1, a2], true, message)).toEqual({
-			path: `${base}/Action`,
-			body: { sendTo: { to: 'anna@contoso.com', subject: 'Files', text: 'Here' } },
-		});
-	});
+	test.each(['v2', 'v3', 'v4', 'v5'])(
+		'%s sends all through sendTo without an attachment list',
+		(version) => {
+			expect(buildSendRequest(version, target, [a1, a2], true, message)).toEqual({
+				path: `${base}/Action`,
+				body: { sendTo: { to: 'anna@contoso.com', subject: 'Files', text: 'Here' } },
+			});
+		},
+	);
 	test('v5 names a selection inside sendTo', () => {
 		expect(buildSendRequest('v5', target, [a2], false, message).body).toEqual({
-			sendTo: { to: 'anna@contoso.com', subject: 'Files', text: 'Here', attachments: [{ id: 'A2' }] },
+			sendTo: {
+				to: 'anna@contoso.com',
+				subject: 'Files',
+				text: 'Here',
+				attachments: [{ id: 'A2' }],
+			},
 		});
 	});
 	test.each(['v2', 'v3', 'v4'])('%s cannot send a selection', (version) => {
 		expect(canSendSelection(version)).toBe(false);
-		expect(() => buildSendRequest(version, target, [a2], false, message)).toThrow(/all attachments/);
+		expect(() => buildSendRequest(version, target, [a2], false, message)).toThrow(
+			/all attachments/,
+		);
 	});
 	test.each(['v6', 'v7', 'v8'])('%s posts ids and message to Attachments/send', (version) => {
-		expect(buildSendRequest(version, target, [a1], false, { ...message, from: 'backup@contoso.com' })).toEqual({
+		expect(
+			buildSendRequest(version, target, [a1], false, { ...message, from: 'backup@contoso.com' }),
+		).toEqual({
 			path: `${base}/send`,
 			body: {
 				attachments: [{ id: 'A1' }],

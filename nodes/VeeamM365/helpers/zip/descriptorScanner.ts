@@ -3,9 +3,9 @@ import type { ByteReader } from './byteReader';
 import { EMPTY, asBuffer, splitUint64 } from './binary';
 
 const PK = Buffer.from('PK', 'latin1');
-// A data descriptor is at most 24 bytes (with signature, 64-bit sizes). Keeping the last 24 bytes
-// unreleased guarantees every descriptor start can still be recognised once more data arrives:
-// an unsigned one is identified by the header signature that follows it (20 + 4 bytes).
+// A data descriptor is at most 24 bytes (with signature, 64-bit sizes). Keeping at least the last
+// 24 bytes unreleased guarantees every descriptor start can still be recognised once more data
+// arrives: an unsigned one is identified by the header signature that follows it (20 + 4 bytes).
 const HOLD_BACK = 24;
 
 export interface DescriptorPosition {
@@ -25,7 +25,11 @@ type ByteAt = (index: number) => number;
 export class DescriptorScanner {
 	found: DescriptorPosition | undefined;
 
-	private tail: Uint8Array = EMPTY;
+	/**
+	 * Bytes not handed out yet: the whole previous chunk as a view (nothing is copied), or, after
+	 * chunks shorter than HOLD_BACK, a small copy of the last HOLD_BACK bytes.
+	 */
+	private held: Uint8Array = EMPTY;
 	private released = 0;
 	private readonly ready: Uint8Array[] = [];
 
@@ -51,10 +55,10 @@ export class DescriptorScanner {
 	}
 
 	private scan(chunk: Uint8Array): void {
-		const tail = this.tail;
-		const tailLength = tail.length;
-		const total = tailLength + chunk.length;
-		const at: ByteAt = (index) => (index < tailLength ? tail[index] : chunk[index - tailLength]);
+		const held = this.held;
+		const heldLength = held.length;
+		const total = heldLength + chunk.length;
+		const at: ByteAt = (index) => (index < heldLength ? held[index] : chunk[index - heldLength]);
 
 		let end = -1;
 		let signed = false;
@@ -65,56 +69,57 @@ export class DescriptorScanner {
 				signed = start.signed;
 			}
 		};
-		for (let i = 0; i < tailLength; i++) {
+		// Earlier positions of `held` were decided when it was scanned: a descriptor check reads
+		// at most HOLD_BACK bytes on from its "PK".
+		for (let i = Math.max(0, heldLength - HOLD_BACK); i < heldLength; i++) {
 			if (at(i) === 0x50 && i + 1 < total && at(i + 1) === 0x4b) consider(i);
 		}
 		const haystack = asBuffer(chunk);
 		for (let j = haystack.indexOf(PK, 0); j !== -1; j = haystack.indexOf(PK, j + 1)) {
-			if (end >= 0 && tailLength + j - 20 > end) break;
-			consider(tailLength + j);
+			if (end >= 0 && heldLength + j - 20 > end) break;
+			consider(heldLength + j);
 		}
 
 		if (end >= 0) {
 			this.found = { dataLength: this.released + end, signed };
-			this.release(tail, chunk, end);
+			this.release(held, chunk, end);
 			// Give the descriptor and everything after it back to the reader (chunk part first,
 			// because unread() puts the latest bytes in front).
-			if (end < tailLength) {
+			if (end < heldLength) {
 				this.reader.unread(chunk);
-				this.reader.unread(tail.subarray(end));
+				this.reader.unread(held.subarray(end));
 			} else {
-				this.reader.unread(chunk.subarray(end - tailLength));
+				this.reader.unread(chunk.subarray(end - heldLength));
 			}
-			this.tail = EMPTY;
+			this.held = EMPTY;
 			return;
 		}
 
-		const keep = Math.min(HOLD_BACK, total);
-		this.release(tail, chunk, total - keep);
-		if (keep <= chunk.length) {
-			this.tail = chunk.subarray(chunk.length - keep);
-		} else {
-			const joined = new Uint8Array(keep);
-			joined.set(tail.subarray(tailLength - (keep - chunk.length)), 0);
-			joined.set(chunk, keep - chunk.length);
-			this.tail = joined;
+		// Only the last HOLD_BACK bytes can still start a descriptor. A chunk at least that long
+		// is held back whole (so it is later handed out without copying); a shorter one is
+		// joined with the end of what was held.
+		if (chunk.length >= HOLD_BACK) {
+			this.release(held, chunk, heldLength);
+			this.held = chunk;
+			return;
 		}
+		const keep = Math.min(HOLD_BACK, total);
+		this.release(held, chunk, total - keep);
+		const kept = new Uint8Array(keep);
+		for (let i = 0; i < keep; i++) kept[i] = at(total - keep + i);
+		this.held = kept;
 	}
 
-	/** Queues the first `count` bytes of tail+chunk as entry data (one chunk, copying only the small tail). */
-	private release(tail: Uint8Array, chunk: Uint8Array, count: number): void {
+	/** Queues the first `count` bytes of held+chunk as entry data (views, never copies). */
+	private release(held: Uint8Array, chunk: Uint8Array, count: number): void {
 		if (count <= 0) return;
 		this.released += count;
-		if (count <= tail.length) {
-			this.ready.push(tail.subarray(0, count));
-		} else if (tail.length === 0) {
-			this.ready.push(chunk.subarray(0, count));
-		} else {
-			const joined = new Uint8Array(count);
-			joined.set(tail, 0);
-			joined.set(chunk.subarray(0, count - tail.length), tail.length);
-			this.ready.push(joined);
+		if (count <= held.length) {
+			this.ready.push(held.subarray(0, count));
+			return;
 		}
+		if (held.length > 0) this.ready.push(held);
+		this.ready.push(chunk.subarray(0, count - held.length));
 	}
 
 	/**

@@ -18,18 +18,33 @@ export interface HuffmanTable {
 	symbols: Uint16Array;
 }
 
+/** An empty table with room for `maxSymbols` symbols, for buildHuffmanTable(…, into). */
+export function newHuffmanTable(maxSymbols: number): HuffmanTable {
+	return {
+		fast: new Uint16Array(1 << FAST_BITS),
+		counts: new Uint16Array(MAX_BITS + 1),
+		symbols: new Uint16Array(maxSymbols),
+	};
+}
+
+const nextCode = new Uint16Array(MAX_BITS + 1);
+const offsets = new Uint16Array(MAX_BITS + 2);
+
 /**
- * Builds the table for code lengths `lengths[0 … count - 1]` (0 = symbol unused). Returns an
- * error text for an over-subscribed set, and for an incomplete one unless `allowIncomplete`
- * (DEFLATE permits an incomplete literal/length or distance code only if it is a single
- * one-bit code, or has no codes at all).
+ * Builds the table for code lengths `lengths[0 … count - 1]` (0 = symbol unused), into `into`
+ * when given (a DEFLATE stream has a new code every few dozen KiB; reusing the arrays avoids
+ * garbage). Returns an error text for an over-subscribed set, and for an incomplete one unless
+ * `allowIncomplete` (DEFLATE permits an incomplete literal/length or distance code only if it
+ * is a single one-bit code, or has no codes at all).
  */
 export function buildHuffmanTable(
 	lengths: Uint8Array,
 	count: number,
 	allowIncomplete: boolean,
+	into: HuffmanTable = newHuffmanTable(count),
 ): HuffmanTable | string {
-	const counts = new Uint16Array(MAX_BITS + 1);
+	const { counts, symbols, fast } = into;
+	counts.fill(0);
 	for (let symbol = 0; symbol < count; symbol++) counts[lengths[symbol]]++;
 	counts[0] = 0;
 
@@ -43,15 +58,13 @@ export function buildHuffmanTable(
 	if (left > 0 && !(allowIncomplete && maxLength <= 1)) return 'incomplete Huffman code';
 
 	// First canonical code of each length, and where its symbols start in `symbols`.
-	const nextCode = new Uint16Array(MAX_BITS + 1);
-	const offsets = new Uint16Array(MAX_BITS + 2);
+	offsets[1] = 0;
 	for (let length = 1, code = 0; length <= MAX_BITS; length++) {
 		code = (code + counts[length - 1]) << 1;
 		nextCode[length] = code;
 		offsets[length + 1] = offsets[length] + counts[length];
 	}
-	const symbols = new Uint16Array(offsets[MAX_BITS + 1]);
-	const fast = new Uint16Array(1 << FAST_BITS);
+	fast.fill(0);
 	// Within one length, codes follow the symbol order, so symbols are filled in as they come.
 	for (let symbol = 0; symbol < count; symbol++) {
 		const length = lengths[symbol];
@@ -65,7 +78,7 @@ export function buildHuffmanTable(
 			}
 		}
 	}
-	return { fast, counts, symbols };
+	return into;
 }
 
 function reverseBits(code: number, length: number): number {

@@ -2,7 +2,7 @@
 // one table lookup per literal/length and distance code, output written into large buffers that
 // are handed out as views without copying, and no per-chunk promise or thread-pool round trip.
 import { EMPTY } from './binary';
-import { buildHuffmanTable, FAST_BITS } from './huffman';
+import { buildHuffmanTable, FAST_BITS, newHuffmanTable } from './huffman';
 import type { HuffmanTable } from './huffman';
 
 /** The data is not valid DEFLATE; `message` says why (in zlib's words where there are any). */
@@ -15,6 +15,11 @@ export const PIECE_BYTES = 256 * 1024;
 /** Output is decoded up to here (a match started before it may run MAX_MATCH - 1 bytes past). */
 const OUT_LIMIT = HISTORY + PIECE_BYTES;
 const BUFFER_BYTES = OUT_LIMIT + MAX_MATCH;
+/**
+ * The first buffer is small: most attachments are small files, and every buffer is garbage for
+ * the collector later. Output beyond it moves on to full-size buffers.
+ */
+const FIRST_LIMIT = HISTORY;
 /** Enough input for any single literal/length + distance code with their extra bits (48 bits). */
 const SYMBOL_INPUT = 8;
 /** Enough input for any block header, including the code lengths of a dynamic block (< 290 bytes). */
@@ -84,7 +89,9 @@ export class RawInflate {
 	private inputEnded = false;
 	private bitBuf = 0;
 	private bitCount = 0;
-	private out = new Uint8Array(BUFFER_BYTES);
+	// Not zero-filled: only bytes the decoder has written are ever handed out or copied.
+	private out: Uint8Array = Buffer.allocUnsafe(FIRST_LIMIT + MAX_MATCH);
+	private outLimit = FIRST_LIMIT;
 	private outPos = 0;
 	private emitPos = 0;
 	private state: State = 'header';
@@ -96,6 +103,12 @@ export class RawInflate {
 	private continuation: Uint8Array | undefined;
 	/** Where the continuation starts in the bridge buffer. */
 	private bridgeOffset = 0;
+	// Dynamic blocks build their codes into these (fixed blocks use the shared fixed tables).
+	private readonly dynamicLiteral = newHuffmanTable(286);
+	private readonly dynamicDistance = newHuffmanTable(30);
+	private readonly codeLengthCode = newHuffmanTable(19);
+	private readonly codeLengths = new Uint8Array(286 + 30);
+	private readonly codeLengthLengths = new Uint8Array(19);
 
 	/** `makeError` builds what next() throws for invalid data (a DeflateError by default). */
 	constructor(private readonly makeError: (reason: string) => Error = (r) => new DeflateError(r)) {}
@@ -107,6 +120,16 @@ export class RawInflate {
 	 */
 	push(chunk: Uint8Array): void {
 		this.bytesPushed += chunk.length;
+		if (this.continuation) {
+			// Only when push() is called before next() asked for input: keep every byte anyway.
+			const unused = this.input.subarray(this.inPos);
+			const after = this.continuation.subarray(BRIDGE_BYTES);
+			this.input = new Uint8Array(unused.length + after.length);
+			this.input.set(unused, 0);
+			this.input.set(after, unused.length);
+			this.inPos = 0;
+			this.continuation = undefined;
+		}
 		const rest = this.input.length - this.inPos;
 		this.inPos = 0;
 		if (rest === 0) {
@@ -142,7 +165,7 @@ export class RawInflate {
 	/** The next piece of output, or null when more input is needed or the stream is done. */
 	next(): Uint8Array | null {
 		for (;;) {
-			if (this.outPos >= OUT_LIMIT) return this.emit();
+			if (this.outPos >= this.outLimit) return this.emit();
 			if (this.step()) continue;
 			if (this.state === 'done') {
 				if (this.outPos > this.emitPos) return this.emit();
@@ -166,11 +189,13 @@ export class RawInflate {
 	private emit(): Uint8Array {
 		const piece = this.out.subarray(this.emitPos, this.outPos);
 		this.emitPos = this.outPos;
-		if (this.outPos >= OUT_LIMIT) {
-			// The pieces handed out keep viewing the old buffer; only the window moves over.
-			const fresh = new Uint8Array(BUFFER_BYTES);
+		if (this.outPos >= this.outLimit) {
+			// The pieces handed out keep viewing the old buffer; only the window moves over
+			// (every buffer holds at least HISTORY bytes when it is full).
+			const fresh = Buffer.allocUnsafe(BUFFER_BYTES);
 			fresh.set(this.out.subarray(this.outPos - HISTORY, this.outPos), 0);
 			this.out = fresh;
+			this.outLimit = OUT_LIMIT;
 			this.outPos = HISTORY;
 			this.emitPos = HISTORY;
 		}
@@ -250,17 +275,18 @@ export class RawInflate {
 		if (literalCount > 286 || distanceCount > 30) {
 			throw this.error('too many length or distance symbols');
 		}
-		const codeLengthLengths = new Uint8Array(19);
+		const codeLengthLengths = this.codeLengthLengths;
+		codeLengthLengths.fill(0);
 		for (let i = 0; i < codeLengthCount; i++)
 			codeLengthLengths[CODE_LENGTH_ORDER[i]] = this.bits(3);
-		const codeLengths = buildHuffmanTable(codeLengthLengths, 19, false);
+		const codeLengths = buildHuffmanTable(codeLengthLengths, 19, false, this.codeLengthCode);
 		if (typeof codeLengths === 'string')
 			throw this.error(`invalid code lengths set (${codeLengths})`);
 
 		const total = literalCount + distanceCount;
-		const lengths = new Uint8Array(total);
+		const lengths = this.codeLengths;
 		for (let i = 0; i < total; ) {
-			const symbol = this.decodeSlowly(codeLengths);
+			const symbol = this.decodeHeaderSymbol(codeLengths);
 			if (symbol < 16) {
 				lengths[i++] = symbol;
 				continue;
@@ -281,15 +307,34 @@ export class RawInflate {
 			i += repeat;
 		}
 		if (lengths[256] === 0) throw this.error('invalid code -- missing end-of-block');
-		const literal = buildHuffmanTable(lengths, literalCount, true);
+		const literal = buildHuffmanTable(lengths, literalCount, true, this.dynamicLiteral);
 		if (typeof literal === 'string') throw this.error(`invalid literal/lengths set (${literal})`);
-		const distance = buildHuffmanTable(lengths.subarray(literalCount), distanceCount, true);
+		const distance = buildHuffmanTable(
+			lengths.subarray(literalCount, total),
+			distanceCount,
+			true,
+			this.dynamicDistance,
+		);
 		if (typeof distance === 'string') throw this.error(`invalid distances set (${distance})`);
 		this.literal = literal;
 		this.distance = distance;
 	}
 
-	/** Decodes one symbol bit by bit (header code lengths, long codes, and near the end of input). */
+	/** One code-length symbol: a table lookup when enough bits are at hand, else bit by bit. */
+	private decodeHeaderSymbol(table: HuffmanTable): number {
+		while (this.bitCount < 16 && this.inPos < this.input.length) {
+			this.bitBuf |= this.input[this.inPos++] << this.bitCount;
+			this.bitCount += 8;
+		}
+		const entry = table.fast[this.bitBuf & ((1 << FAST_BITS) - 1)];
+		const length = entry & 15;
+		if (entry === 0 || length > this.bitCount) return this.decodeSlowly(table);
+		this.bitBuf >>>= length;
+		this.bitCount -= length;
+		return entry >>> 4;
+	}
+
+	/** Decodes one symbol bit by bit (long codes, and near the end of input). */
 	private decodeSlowly(table: HuffmanTable): number {
 		let code = 0;
 		let first = 0;
@@ -308,11 +353,11 @@ export class RawInflate {
 	private copyStored(): boolean {
 		// Whole bytes still in the bit buffer come first (only right after the header).
 		while (this.storedLeft > 0 && this.bitCount >= 8) {
-			if (this.outPos >= OUT_LIMIT) return true;
+			if (this.outPos >= this.outLimit) return true;
 			this.out[this.outPos++] = this.bits(8);
 			this.storedLeft--;
 		}
-		const room = OUT_LIMIT - this.outPos;
+		const room = this.outLimit - this.outPos;
 		const count = Math.min(this.storedLeft, this.available(), room);
 		if (count > 0) {
 			this.out.set(this.input.subarray(this.inPos, this.inPos + count), this.outPos);
@@ -341,7 +386,7 @@ export class RawInflate {
 		const out = this.out;
 		const fastMask = (1 << FAST_BITS) - 1;
 		const safeEnd = input.length - SYMBOL_INPUT;
-		const outEnd = OUT_LIMIT;
+		const outEnd = this.outLimit;
 		let inPos = this.inPos;
 		let bitBuf = this.bitBuf;
 		let bitCount = this.bitCount;
