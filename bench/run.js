@@ -22,6 +22,7 @@ const {
 	downloadWorkflow,
 	diyWorkflow,
 	batchWorkflow,
+	batchHttpWorkflow,
 } = require('./lib/workflows');
 const { machineInfo, toMarkdown, checkTargets } = require('./lib/report');
 const { killAll } = require('./lib/children');
@@ -159,6 +160,8 @@ async function main() {
 			downloadWorkflow(target),
 			diyWorkflow(target),
 			batchWorkflow(tickets),
+			batchWorkflow(tickets, 1),
+			batchHttpWorkflow(tickets, { url, ...credentials }),
 		];
 		const prepared = [];
 		for (const laneDef of lanes) {

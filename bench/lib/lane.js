@@ -43,7 +43,8 @@ async function prepareLane(laneDef, { tarball, workDir, credential, workflows })
 		logFile,
 		/** Runs a workflow with memory sampling; throws unless it succeeded. */
 		async execute(workflowId, what) {
-			const result = await executeSampled(laneDef, env, workflowId, { logFile });
+			const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+			const result = await executeSampled(laneDef, env, workflowId, { logFile, nodeArgs });
 			assertRunSucceeded(result, `${what} (lane ${laneDef.id})`);
 			return result;
 		},

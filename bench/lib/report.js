@@ -246,26 +246,40 @@ function toMarkdown(results) {
 		lines.push(
 			`| raw keep-alive HTTPS loop | ${s(b.rawLoop.ms)} | 1× | ${b.rawLoop.tokenRequests} | ${b.rawLoop.connections} | ${b.rawLoop.requests} |`,
 		);
-		if (b.rawLoopNewConnections) {
-			const c = b.rawLoopNewConnections;
+		const row = (label, c) =>
 			lines.push(
-				`| raw loop, new agent per request (as n8n's request helpers) | ${s(c.ms)} | ${ratio(c.ms, b.rawLoop.ms)} | ${c.tokenRequests} | ${c.connections} | ${c.requests} |`,
+				`| ${label} | ${s(c.ms)} | ${ratio(c.ms, b.rawLoop.ms)} | ${c.tokenRequests} | ${c.connections} | ${c.requests} |`,
 			);
-		}
+		if (b.rawLoopNewConnections)
+			row("raw loop, new agent per request (as n8n's request helpers)", b.rawLoopNewConnections);
+		if (b.rawLoopNewConnectionsParallel)
+			row(
+				`raw loop, new agent per request, ${b.rawLoopNewConnectionsParallel.parallel} tickets at once`,
+				b.rawLoopNewConnectionsParallel,
+			);
 		for (const [id] of lanes) {
-			const n = b.node[id];
-			if (!n) continue;
-			lines.push(
-				`| node, lane ${id} | ${s(n.ms)} | ${ratio(n.ms, b.rawLoop.ms)} | ${n.tokenRequests} | ${n.connections} | ${n.requests} |`,
-			);
+			if (b.node[id]) row(`lane ${id}: node, Parallel Items 4 (default)`, b.node[id]);
+			if (b.nodeOneByOne?.[id]) row(`lane ${id}: node, Parallel Items 1`, b.nodeOneByOne[id]);
+			if (b.httpRequestNodes?.[id])
+				row(
+					`lane ${id}: HTTP Request nodes (list, save as file; no unpacking)`,
+					b.httpRequestNodes[id],
+				);
 		}
 		lines.push('');
-		const same = lanes
-			.filter(([id]) => b.node[id])
-			.map(([id]) => `lane ${id}: ${b.node[id].sameRequestsAsRawLoop ? 'yes' : 'NO'}`);
+		const same = [];
+		for (const [id] of lanes) {
+			for (const [label, c] of [
+				['node', b.node[id]],
+				['node one by one', b.nodeOneByOne?.[id]],
+				['HTTP Request', b.httpRequestNodes?.[id]],
+			]) {
+				if (c) same.push(`lane ${id} ${label}: ${c.sameRequestsAsRawLoop ? 'yes' : 'NO'}`);
+			}
+		}
 		if (same.length > 0) {
 			lines.push(
-				`Same API requests (method, path, query, in order) as the raw loops: ${same.join(', ')}.`,
+				`Same API requests (method, path, query; order aside) as the raw loops: ${same.join(', ')}.`,
 			);
 			lines.push('');
 		}

@@ -10,6 +10,8 @@ const IDS = {
 	diy: 'vb365BenchDiy001',
 	download: 'vb365BenchDown01',
 	batch: 'vb365BenchBatch1',
+	batchOneByOne: 'vb365BenchBatch2',
+	batchHttp: 'vb365BenchBatch3',
 };
 
 /** Node names, also used to find each node's run in the execution data. */
@@ -19,6 +21,8 @@ const NODES = {
 	download: 'Download ZIP',
 	decompress: 'Decompress',
 	batchSave: 'Save per Ticket',
+	batchList: 'List per Ticket',
+	batchDownload: 'Download per Ticket',
 };
 
 function manualTrigger() {
@@ -185,19 +189,14 @@ function diyWorkflow(target) {
 	]);
 }
 
-/**
- * Case 3: `tickets` ({ restoreSessionId, siteId, itemId, attachmentId } each) → one item per
- * ticket → Save that ticket's attachment.
- */
-function batchWorkflow(tickets) {
-	return workflow(IDS.batch, 'Bench: batch of small saves', [
-		manualTrigger(),
+function ticketNodes(tickets, position = 220) {
+	return [
 		{
 			id: 'bench-tickets',
 			name: 'Tickets',
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
-			position: [220, 0],
+			position: [position, 0],
 			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ tickets }), options: {} },
 		},
 		{
@@ -205,9 +204,22 @@ function batchWorkflow(tickets) {
 			name: 'One Item per Ticket',
 			type: 'n8n-nodes-base.splitOut',
 			typeVersion: 1,
-			position: [440, 0],
+			position: [position + 220, 0],
 			parameters: { fieldToSplitOut: 'tickets', options: {} },
 		},
+	];
+}
+
+/**
+ * Case 3: `tickets` ({ restoreSessionId, siteId, itemId, attachmentId } each) → one item per
+ * ticket → Save that ticket's attachment, `parallelItems` at a time (undefined: the default).
+ */
+function batchWorkflow(tickets, parallelItems) {
+	const id = parallelItems === 1 ? IDS.batchOneByOne : IDS.batch;
+	const name = `Bench: batch of small saves${parallelItems === 1 ? ', one by one' : ''}`;
+	return workflow(id, name, [
+		manualTrigger(),
+		...ticketNodes(tickets),
 		veeamSave(
 			'bench-batch-save',
 			NODES.batchSave,
@@ -217,9 +229,74 @@ function batchWorkflow(tickets) {
 				itemId: locator('={{ $json.itemId }}'),
 				attachmentSelection: 'byId',
 				attachmentIds: '={{ $json.attachmentId }}',
+				...(parallelItems === undefined ? {} : { options: { parallelItems } }),
 			},
 			[660, 0],
 		),
+	]);
+}
+
+/**
+ * Case 3 without this package: a token, then per ticket HTTP Request GET of the attachment list
+ * and HTTP Request POST …/save (response as file). The HTTP Request node sends all items'
+ * requests at once.
+ */
+function batchHttpWorkflow(tickets, { url, username, password }) {
+	const ticket = "$('One Item per Ticket').item.json";
+	const base = `${url}/v8/RestoreSessions/{{ ${ticket}.restoreSessionId }}/Organization/Sites/{{ ${ticket}.siteId }}/Items/{{ ${ticket}.itemId }}/Attachments`;
+	const [trigger, token] = downloadNodes({ url, username, password, item: {}, attachmentIds: [] });
+	const auth = {
+		sendHeaders: true,
+		headerParameters: {
+			parameters: [
+				{
+					name: 'Authorization',
+					value: `=Bearer {{ $('${NODES.token}').first().json.access_token }}`,
+				},
+			],
+		},
+	};
+	const insecure = { allowUnauthorizedCerts: true };
+	return workflow(IDS.batchHttp, 'Bench: batch with HTTP Request nodes', [
+		trigger,
+		token,
+		...ticketNodes(tickets, 440),
+		{
+			id: 'bench-batch-list',
+			name: NODES.batchList,
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [880, 0],
+			parameters: {
+				url: `=${base}`,
+				sendQuery: true,
+				queryParameters: {
+					parameters: [
+						{ name: 'offset', value: '0' },
+						{ name: 'limit', value: '1000' },
+					],
+				},
+				...auth,
+				options: insecure,
+			},
+		},
+		{
+			id: 'bench-batch-download',
+			name: NODES.batchDownload,
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [1100, 0],
+			parameters: {
+				method: 'POST',
+				url: `=${base}/save`,
+				...auth,
+				sendBody: true,
+				contentType: 'json',
+				specifyBody: 'json',
+				jsonBody: `={{ JSON.stringify({ attachments: [{ id: ${ticket}.attachmentId }] }) }}`,
+				options: { ...insecure, response: { response: { responseFormat: 'file' } } },
+			},
+		},
 	]);
 }
 
@@ -231,4 +308,5 @@ module.exports = {
 	downloadWorkflow,
 	diyWorkflow,
 	batchWorkflow,
+	batchHttpWorkflow,
 };

@@ -609,6 +609,15 @@ const CASES = [
 		}),
 	},
 	{
+		id: 'parallel-items-zero',
+		parameter: 'Options',
+		input: 'Parallel Items = 0',
+		says: '"Parallel Items" must be a whole number from 1 to 16',
+		fix: 'Use 1 to process the input items one after the other',
+		perItem: false,
+		arrange: (env) => ({ parameters: on(env, 'save', { options: { parallelItems: 0 } }) }),
+	},
+	{
 		id: 'max-ratio-negative',
 		parameter: 'Options',
 		input: 'Max Compression Ratio = -5',

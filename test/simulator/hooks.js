@@ -30,6 +30,13 @@ function startLog(sim, req) {
 	return entry;
 }
 
+/** Keeps stats.maxInFlight: the most API requests the server was answering at one time. */
+function countInFlight(sim, response) {
+	sim.inFlight = (sim.inFlight ?? 0) + 1;
+	sim.stats.maxInFlight = Math.max(sim.stats.maxInFlight, sim.inFlight);
+	response.once('close', () => sim.inFlight--);
+}
+
 /** Latency, revocation and error-status faults; returns true when the reply was sent. */
 async function applyRequestFaults(sim, req, reply, entry) {
 	const rules = sim.faults.take({ method: req.method, path: entry.path, version: entry.version });
@@ -75,6 +82,7 @@ function onRequest(sim) {
 	return async (req, reply) => {
 		const entry = startLog(sim, req);
 		if (entry.control) return undefined;
+		countInFlight(sim, reply.raw);
 		if (entry.version !== null && !sim.profile.served.includes(entry.version)) {
 			const message = `API version v${entry.version} is not available on this server.`;
 			return reply.code(404).send({ message });

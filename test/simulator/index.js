@@ -58,6 +58,7 @@ function emptyStats(stats = {}) {
 		tokenRequests: {},
 		connections: 0,
 		requests: 0,
+		maxInFlight: 0,
 		saves: 0,
 		sends: 0,
 	});

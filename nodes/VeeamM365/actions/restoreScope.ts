@@ -62,8 +62,13 @@ export function readLocator(
 }
 
 /** The ID in an ID or list-mode locator; URL modes are resolved by the callers that allow them. */
-export function locatorId(this: Context, name: string, itemIndex?: number): string {
-	const { value } = readLocator.call(this, name, itemIndex);
+export function locatorId(
+	this: Context,
+	name: string,
+	itemIndex?: number,
+	locator: INodeParameterResourceLocator = readLocator.call(this, name, itemIndex),
+): string {
+	const { value } = locator;
 	try {
 		return assertVeeamId(value, GUIDS[name], `${LABELS[name]} ID`);
 	} catch (error) {
@@ -228,7 +233,7 @@ export async function resolveSiteId(
 	const locator = readLocator.call(this, 'siteId', itemIndex);
 	if (locator.mode === 'url')
 		return await findSiteByUrl.call(this, restoreSessionId, String(locator.value), itemIndex);
-	return locatorId.call(this, 'siteId', itemIndex);
+	return locatorId.call(this, 'siteId', itemIndex, locator);
 }
 
 export async function findListId(
@@ -276,7 +281,7 @@ export async function resolveListId(
 	const locator = readLocator.call(this, 'listId', itemIndex);
 	if (locator.mode === 'url')
 		return await findListId.call(this, restoreSessionId, siteId, String(locator.value), itemIndex);
-	return locatorId.call(this, 'listId', itemIndex);
+	return locatorId.call(this, 'listId', itemIndex, locator);
 }
 
 async function findItemByUrl(
@@ -335,6 +340,6 @@ export async function getItemTarget(
 	const itemId =
 		locator.mode === 'url'
 			? await findItemByUrl.call(this, session.id, siteId, String(locator.value), itemIndex)
-			: locatorId.call(this, 'itemId', itemIndex);
+			: locatorId.call(this, 'itemId', itemIndex, locator);
 	return { restoreSessionId: session.id, siteId, itemId, pointInTime: session.pointInTime };
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-work
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { VeeamM365Type } from './node.type';
+import { runInParallel } from '../helpers/parallel';
 import { RestoreSessionScope } from './restoreScope';
 import * as emailSettings from './emailSettings';
 import * as restoreSession from './restoreSession';
@@ -15,7 +16,7 @@ export type Operation = (
 	scope: RestoreSessionScope,
 ) => Promise<INodeExecutionData[]>;
 
-const operations: { [R in keyof VeeamM365Type]: Record<VeeamM365Type[R], { execute: Operation }> } =
+const operations: { [R in keyof VeeamM365Type]: Record<VeeamM365Type[R], ItemOperation> } =
 	{
 		emailSettings,
 		restoreSession,
@@ -46,39 +47,78 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return [outcome.data];
 }
 
+interface ItemOperation {
+	execute: Operation;
+	/** Only reads from VB365, so several input items may be worked on at once. */
+	runsInParallel?: boolean;
+}
+
+/** Default of the "Parallel Items" option, where an operation offers it. */
+const DEFAULT_PARALLEL_ITEMS = 4;
+const MAX_PARALLEL_ITEMS = 16;
+
+function findOperation(this: IExecuteFunctions, itemIndex: number): ItemOperation {
+	const resource = this.getNodeParameter('resource', itemIndex) as keyof VeeamM365Type;
+	const operation = this.getNodeParameter('operation', itemIndex) as string;
+	const handler = (operations[resource] as Record<string, ItemOperation> | undefined)?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`, {
+			itemIndex,
+		});
+	}
+	return handler;
+}
+
+function parallelItems(this: IExecuteFunctions, handlers: ItemOperation[]): number {
+	if (!handlers.every((handler) => handler.runsInParallel)) return 1;
+	const value = this.getNodeParameter('options.parallelItems', 0, DEFAULT_PARALLEL_ITEMS);
+	if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_PARALLEL_ITEMS) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Parallel Items" must be a whole number from 1 to ${MAX_PARALLEL_ITEMS} [parameter "Options"]`,
+			{ description: 'Use 1 to process the input items one after the other.' },
+		);
+	}
+	return value as number;
+}
+
 async function processItems(
 	this: IExecuteFunctions,
 	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const resource = this.getNodeParameter('resource', itemIndex) as keyof VeeamM365Type;
-		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const handler = (operations[resource] as Record<string, { execute: Operation }> | undefined)?.[
-			operation
-		];
+	const handlers = items.map((_, itemIndex) => {
 		try {
-			if (!handler) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The operation "${operation}" is not supported`,
-					{
-						itemIndex,
-					},
-				);
-			}
+			return findOperation.call(this, itemIndex);
+		} catch (error) {
+			return { error: error as Error };
+		}
+	});
+	const runnable = handlers.filter((handler): handler is ItemOperation => 'execute' in handler);
+	let parallel = 1;
+	// A wrong "Parallel Items" fails every item (each becomes an error item with Continue On Fail).
+	let settingError: Error | undefined;
+	try {
+		if (runnable.length === items.length) parallel = parallelItems.call(this, runnable);
+	} catch (error) {
+		settingError = error as Error;
+	}
+
+	const results = await runInParallel(items.length, parallel, async (itemIndex) => {
+		const handler = handlers[itemIndex];
+		try {
+			if (settingError) throw settingError;
+			if ('error' in handler) throw handler.error;
 			const results = await handler.execute.call(this, itemIndex, scope);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }),
-			);
+			return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) {
-				returnData.push({
-					json: { error: error.message, description: error.description ?? undefined },
-					pairedItem: { item: itemIndex },
-				});
-				continue;
+				return [
+					{
+						json: { error: error.message, description: error.description ?? undefined },
+						pairedItem: { item: itemIndex },
+					},
+				];
 			}
 			if (error instanceof NodeApiError) {
 				error.context.itemIndex = itemIndex;
@@ -86,6 +126,6 @@ async function processItems(
 			}
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
-	}
-	return returnData;
+	});
+	return results.flat();
 }

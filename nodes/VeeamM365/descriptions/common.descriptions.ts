@@ -252,6 +252,17 @@ export const requestOptionFields: INodeProperties[] = [
 	},
 ];
 
+/** Offered by operations that only read (see `runsInParallel` in the router). */
+export const parallelItemsField: INodeProperties = {
+	displayName: 'Parallel Items',
+	name: 'parallelItems',
+	type: 'number',
+	default: 4,
+	typeOptions: { minValue: 1, maxValue: 16 },
+	description:
+		'How many input items to work on at the same time. n8n opens a new connection for every request, so waiting for the server overlaps; 1 processes the items one after the other. Outputs keep the input order either way.',
+};
+
 export function optionsCollection(fields: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',

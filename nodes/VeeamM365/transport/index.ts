@@ -33,13 +33,23 @@ export interface ApiContext {
 	version: ApiVersion;
 }
 
+/**
+ * Server URL and API version per node run: reading the credential means a database read in n8n,
+ * and every request reads it once more for the token anyway.
+ */
+const knownApiContexts = new WeakMap<Context, ApiContext>();
+
 export async function getApiContext(this: Context, itemIndex?: number): Promise<ApiContext> {
+	const known = knownApiContexts.get(this);
+	if (known) return known;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	try {
-		return {
+		const api = {
 			baseUrl: normalizeServerUrl(credentials.url),
 			version: parseApiVersion(credentials.apiVersion),
 		};
+		knownApiContexts.set(this, api);
+		return api;
 	} catch (error) {
 		const reason = error instanceof ServerUrlError ? error.message : (error as Error).message;
 		throw new NodeOperationError(this.getNode(), `The credential is not usable: ${reason}`, {

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import {
 	itemLocator,
 	optionsCollection,
+	parallelItemsField,
 	requestOptionFields,
 	restoreSessionFields,
 	returnAllFields,
@@ -19,8 +20,10 @@ const properties: INodeProperties[] = [
 	siteLocator,
 	itemLocator,
 	...returnAllFields,
-	optionsCollection(requestOptionFields),
+	optionsCollection([...requestOptionFields, parallelItemsField]),
 ];
+
+export const runsInParallel = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['sharePointItemAttachment'], operation: ['getAll'] } },

@@ -21,6 +21,7 @@ import {
 	attachmentSelectionFields,
 	itemLocator,
 	optionsCollection,
+	parallelItemsField,
 	requestOptionFields,
 	restoreSessionFields,
 	simplifyField,
@@ -76,6 +77,7 @@ const properties: INodeProperties[] = [
 	simplifyField,
 	optionsCollection([
 		...requestOptionFields,
+		parallelItemsField,
 		{
 			displayName: 'Max Compression Ratio',
 			name: 'maxCompressionRatio',
@@ -96,6 +98,8 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const runsInParallel = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['sharePointItemAttachment'], operation: ['save'] } },
