@@ -104,7 +104,7 @@ async function processItems(
 		settingError = error as Error;
 	}
 
-	const results = await runInParallel(items.length, parallel, async (itemIndex) => {
+	const perItem = await runInParallel(items.length, parallel, async (itemIndex) => {
 		const handler = handlers[itemIndex];
 		try {
 			if (settingError) throw settingError;
@@ -127,5 +127,5 @@ async function processItems(
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
 	});
-	return results.flat();
+	return perItem.flat();
 }
