@@ -179,24 +179,47 @@ export async function veeamApiDownload(
 	return response;
 }
 
-type SocketLike = {
-	setTimeout?: (ms: number, onTimeout?: () => void) => unknown;
+interface DownloadStream {
 	destroy?: (error?: Error) => void;
-	once?: (event: string, listener: () => void) => unknown;
-};
+	destroyed?: boolean;
+	readableEnded?: boolean;
+	socket?: { bytesRead?: number } | null;
+}
+
+/** A download is checked for silence ten times per timeout, at most once a second. */
+const SILENCE_CHECK_MS = 1000;
 
 /**
  * The request timeout ends with the response headers; a body that stops flowing must fail too.
- * Destroys the stream (code ETIMEDOUT) when nothing arrives for `timeoutMs`.
+ * Watches the bytes the connection has received (with n8n's sleep; the stream itself is left
+ * alone) and destroys the stream (code ETIMEDOUT) when nothing arrives for `timeoutMs`.
  */
 function watchForSilence(body: object, timeoutMs: number): void {
-	const stream = body as SocketLike;
-	if (typeof stream.setTimeout !== 'function') return;
-	stream.setTimeout(timeoutMs, () => {
-		const error = new Error(`no data from the server for ${timeoutMs / 1000} s`);
-		stream.destroy?.(Object.assign(error, { code: 'ETIMEDOUT' }));
-	});
-	stream.once?.('end', () => stream.setTimeout?.(0));
+	const stream = body as DownloadStream;
+	const received = () => stream.socket?.bytesRead;
+	if (typeof stream.destroy !== 'function' || received() === undefined) return;
+	const step = Math.min(SILENCE_CHECK_MS, Math.max(50, Math.floor(timeoutMs / 10)));
+	void (async () => {
+		let last = received();
+		let lastChange = Date.now();
+		while (!stream.destroyed && !stream.readableEnded) {
+			await sleep(step);
+			const now = received();
+			if (now === undefined) return;
+			if (now !== last) {
+				last = now;
+				lastChange = Date.now();
+			} else if (
+				Date.now() - lastChange >= timeoutMs &&
+				!stream.destroyed &&
+				!stream.readableEnded
+			) {
+				const error = new Error(`no data from the server for ${timeoutMs / 1000} s`);
+				stream.destroy?.(Object.assign(error, { code: 'ETIMEDOUT' }));
+				return;
+			}
+		}
+	})();
 }
 
 /**
