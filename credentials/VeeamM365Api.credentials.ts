@@ -9,9 +9,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { needsAntiforgeryOptOut, parseApiVersion } from '../nodes/VeeamM365/helpers/apiVersion';
-import { describeLoginFailure } from '../nodes/VeeamM365/helpers/loginErrors';
-import { normalizeServerUrl } from '../nodes/VeeamM365/helpers/serverUrl';
+import { needsAntiforgeryOptOut, parseApiVersion } from '../nodes/VeeamM365/transport/apiVersion';
+import { describeLoginFailure } from '../nodes/VeeamM365/transport/connectionFailures';
+import { normalizeServerUrl } from '../nodes/VeeamM365/transport/serverUrl';
 
 export class VeeamM365Api implements ICredentialType {
 	name = 'veeamM365Api';

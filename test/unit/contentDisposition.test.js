@@ -1,7 +1,7 @@
 'use strict';
 const {
 	parseContentDisposition,
-} = require('../../dist/nodes/VeeamM365/helpers/contentDisposition');
+} = require('../../dist/nodes/VeeamM365/delivery/contentDisposition');
 
 describe('parseContentDisposition', () => {
 	test.each([

@@ -2,7 +2,7 @@
 const {
 	sanitizeFileName,
 	uniqueFileNames,
-} = require('../../dist/nodes/VeeamM365/helpers/fileName');
+} = require('../../dist/nodes/VeeamM365/delivery/fileName');
 
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 

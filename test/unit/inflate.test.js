@@ -9,8 +9,8 @@ const {
 	PIECE_BYTES,
 } = require('../../dist/nodes/VeeamM365/helpers/zip/rawInflate');
 const { buildHuffmanTable } = require('../../dist/nodes/VeeamM365/helpers/zip/huffman');
-const { joinSmallChunks } = require('../../dist/nodes/VeeamM365/helpers/readable');
-const { peekBytes } = require('../../dist/nodes/VeeamM365/helpers/peek');
+const { joinSmallChunks } = require('../../dist/nodes/VeeamM365/delivery/readable');
+const { peekBytes } = require('../../dist/nodes/VeeamM365/delivery/peek');
 
 /** Inflates `compressed` pushed in `chunkSize` pieces; returns { data, pieces, consumed }. */
 function inflate(compressed, chunkSize = 16384) {

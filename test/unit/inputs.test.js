@@ -1,4 +1,4 @@
-const { normalizeServerUrl } = require('../../dist/nodes/VeeamM365/helpers/serverUrl');
+const { normalizeServerUrl } = require('../../dist/nodes/VeeamM365/transport/serverUrl');
 const { assertVeeamId } = require('../../dist/nodes/VeeamM365/helpers/ids');
 const {
 	parseList,
@@ -9,7 +9,7 @@ const { addressProblem } = require('../../dist/nodes/VeeamM365/helpers/email');
 const {
 	parseApiVersion,
 	usesActionEndpoints,
-} = require('../../dist/nodes/VeeamM365/helpers/apiVersion');
+} = require('../../dist/nodes/VeeamM365/transport/apiVersion');
 
 const GUID = '9f786f0f-de9a-4a90-8118-093b6cb2c4fc';
 

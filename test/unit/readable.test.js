@@ -4,7 +4,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const stream = require('stream');
-const { toNodeReadable } = require('../../dist/nodes/VeeamM365/helpers/readable');
+const { toNodeReadable } = require('../../dist/nodes/VeeamM365/delivery/readable');
 
 function withResponse(handler) {
 	return new Promise((resolve, reject) => {

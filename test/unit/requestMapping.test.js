@@ -2,7 +2,7 @@ const {
 	buildSaveRequest,
 	buildSendRequest,
 	canSendSelection,
-} = require('../../dist/nodes/VeeamM365/helpers/attachmentRequests');
+} = require('../../dist/nodes/VeeamM365/api/sharePoint/attachmentRequests');
 
 const target = {
 	restoreSessionId: '9f786f0f-de9a-4a90-8118-093b6cb2c4fc',

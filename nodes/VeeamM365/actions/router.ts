@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { VeeamM365Type } from './node.type';
 import { runInParallel } from '../helpers/parallel';
-import { RestoreSessionScope } from './restoreScope';
+import { RestoreSessionScope } from '../restore/sessionScope';
 import * as emailSettings from './emailSettings';
 import * as restoreSession from './restoreSession';
 import * as sharePointItem from './sharePointItem';
@@ -16,14 +16,13 @@ export type Operation = (
 	scope: RestoreSessionScope,
 ) => Promise<INodeExecutionData[]>;
 
-const operations: { [R in keyof VeeamM365Type]: Record<VeeamM365Type[R], ItemOperation> } =
-	{
-		emailSettings,
-		restoreSession,
-		sharePointItem,
-		sharePointItemAttachment,
-		sharePointSite,
-	};
+const operations: { [R in keyof VeeamM365Type]: Record<VeeamM365Type[R], ItemOperation> } = {
+	emailSettings,
+	restoreSession,
+	sharePointItem,
+	sharePointItemAttachment,
+	sharePointSite,
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const scope = new RestoreSessionScope(this);

@@ -1,15 +1,17 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { versionNumber } from '../helpers/apiVersion';
-import { itemNumberOf } from '../helpers/sharePointUrl';
+import { listOrganizationsPage } from '../api/organizations';
 import {
-	locatorId,
-	readExploreOptions,
-	resolveSiteId,
+	isRunningSessionOf,
+	listRestoreSessionsPage,
 	startRestoreSession,
 	stopRestoreSession,
-} from '../actions/restoreScope';
-import { getApiContext, veeamApiRequestPage } from '../transport';
+} from '../api/restoreSessions';
+import { listListsPage, listSitesPage, siteItemsPage } from '../api/sharePoint';
+import { itemNumberOf } from '../helpers/sharePointUrl';
+import { readExploreOptions } from '../restore/exploreOptions';
+import { locatorId } from '../restore/locators';
+import { resolveSiteId } from '../restore/sharePointTarget';
 
 const PAGE_SIZE = 100;
 
@@ -23,15 +25,16 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	);
 }
 
+/** The entries to show, and where the next page starts: after every result read, shown or not. */
 function pageResult(
 	entries: Array<{ name: string; value: string; url?: string }>,
 	offset: number,
 	hasMore: boolean,
-	filtered: number,
+	read: number,
 ): INodeListSearchResult {
 	return {
 		results: entries,
-		paginationToken: hasMore ? String(offset + filtered) : undefined,
+		paginationToken: hasMore ? String(offset + read) : undefined,
 	};
 }
 
@@ -64,14 +67,7 @@ export async function searchOrganizations(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0);
-	const { version } = await getApiContext.call(this);
-	const qs: IDataObject = versionNumber(version) === 6 ? { extendedView: false } : {};
-	const page = await veeamApiRequestPage.call(
-		this,
-		{ path: '/Organizations', qs, action: 'list the organizations' },
-		offset,
-		PAGE_SIZE,
-	);
+	const page = await listOrganizationsPage.call(this, offset, PAGE_SIZE);
 	const entries = page.results
 		.filter((org) => matches(filter, org.name, org.officeName))
 		.map((org) => ({ name: String(org.name ?? org.id), value: String(org.id) }));
@@ -84,15 +80,9 @@ export async function searchRestoreSessions(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0);
-	const page = await veeamApiRequestPage.call(
-		this,
-		{ path: '/RestoreSessions', action: 'list the restore sessions' },
-		offset,
-		PAGE_SIZE,
-	);
+	const page = await listRestoreSessionsPage.call(this, offset, PAGE_SIZE);
 	const entries = page.results
-		.filter((session) => String(session.type).toLowerCase() === 'vesp')
-		.filter((session) => String(session.state).toLowerCase() === 'working')
+		.filter((session) => isRunningSessionOf(session, 'Vesp'))
 		.filter((session) => matches(filter, session.name, session.organization, session.id))
 		.map((session) => ({
 			name: `${String(session.organization ?? session.name ?? 'SharePoint')} — started ${String(session.creationTime ?? '')}`,
@@ -101,22 +91,23 @@ export async function searchRestoreSessions(
 	return pageResult(entries, offset, page.hasMore, page.results.length);
 }
 
+type PageReader = (
+	restoreSessionId: string,
+	offset: number,
+	limit: number,
+) => Promise<{ results: IDataObject[]; hasMore: boolean }>;
+
 /** A SharePoint collection in the browsing session, filtered by name or URL. */
 async function searchCollection(
 	this: ILoadOptionsFunctions,
-	collection: (restoreSessionId: string) => Promise<{ path: string; action: string }>,
+	readPage: PageReader,
 	label: (entry: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0);
 	return await inBrowsingSession.call(this, async (restoreSessionId) => {
-		const page = await veeamApiRequestPage.call(
-			this,
-			await collection(restoreSessionId),
-			offset,
-			PAGE_SIZE,
-		);
+		const page = await readPage(restoreSessionId, offset, PAGE_SIZE);
 		const entries = page.results
 			.filter((entry) => matches(filter, entry.name, entry.url))
 			.map((entry) => ({
@@ -135,10 +126,8 @@ export async function searchSites(
 ): Promise<INodeListSearchResult> {
 	return await searchCollection.call(
 		this,
-		async (restoreSessionId) => ({
-			path: `/RestoreSessions/${restoreSessionId}/Organization/Sites`,
-			action: 'list the sites',
-		}),
+		async (restoreSessionId, offset, limit) =>
+			await listSitesPage.call(this, { restoreSessionId }, offset, limit),
 		(site) => `${String(site.name ?? site.id)}${site.url ? ` (${String(site.url)})` : ''}`,
 		filter,
 		paginationToken,
@@ -152,10 +141,14 @@ export async function searchLists(
 ): Promise<INodeListSearchResult> {
 	return await searchCollection.call(
 		this,
-		async (restoreSessionId) => ({
-			path: `/RestoreSessions/${restoreSessionId}/Organization/Sites/${await resolveSiteId.call(this, restoreSessionId)}/Lists`,
-			action: 'list the lists',
-		}),
+		async (restoreSessionId, offset, limit) =>
+			await listListsPage.call(
+				this,
+				{ restoreSessionId },
+				await resolveSiteId.call(this, restoreSessionId),
+				offset,
+				limit,
+			),
 		(list) => String(list.name ?? list.id),
 		filter,
 		paginationToken,
@@ -171,26 +164,14 @@ export async function searchItems(
 	const offset = Number(paginationToken ?? 0);
 	return await inBrowsingSession.call(this, async (restoreSessionId) => {
 		const siteId = await resolveSiteId.call(this, restoreSessionId);
-		const sitePath = `/RestoreSessions/${restoreSessionId}/Organization/Sites/${siteId}`;
-		const page = filter
-			? await veeamApiRequestPage.call(
-					this,
-					{
-						method: 'POST',
-						path: `${sitePath}/search`,
-						qs: { itemType: 'Items' },
-						body: { query: filter },
-						action: 'search the items',
-					},
-					offset,
-					PAGE_SIZE,
-				)
-			: await veeamApiRequestPage.call(
-					this,
-					{ path: `${sitePath}/Items`, action: 'list the items' },
-					offset,
-					PAGE_SIZE,
-				);
+		const page = await siteItemsPage.call(
+			this,
+			{ restoreSessionId },
+			siteId,
+			filter || undefined,
+			offset,
+			PAGE_SIZE,
+		);
 		const entries = page.results
 			.filter((item) => item.isFolder !== true)
 			.map((item) => {

@@ -1,9 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { attachmentsPath } from '../helpers/attachmentRequests';
-import { toAttachmentInfo } from '../helpers/attachmentSelection';
+import { listAttachments } from '../api/sharePoint';
 import { assertVeeamId, ID_GUIDS } from '../helpers/ids';
-import { veeamApiRequestAllItems } from '../transport';
 
 function locatorValue(this: ILoadOptionsFunctions, name: string): unknown {
 	return this.getNodeParameter(name, undefined, { extractValue: true });
@@ -19,11 +17,8 @@ export async function getAttachments(this: ILoadOptionsFunctions): Promise<INode
 		siteId: assertVeeamId(locatorValue.call(this, 'siteId'), ID_GUIDS.site, 'Site ID'),
 		itemId: assertVeeamId(locatorValue.call(this, 'itemId'), ID_GUIDS.item, 'Item ID'),
 	};
-	const raw = await veeamApiRequestAllItems.call(this, {
-		path: attachmentsPath(target),
-		action: "list the item's attachments",
-	});
-	return raw.map(toAttachmentInfo).map((attachment) => ({
+	const attachments = await listAttachments.call(this, target, {});
+	return attachments.map((attachment) => ({
 		name: attachment.name,
 		value: attachment.id,
 		description: attachment.sizeBytes !== undefined ? `${attachment.sizeBytes} bytes` : undefined,

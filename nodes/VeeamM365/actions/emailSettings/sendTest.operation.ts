@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { addressProblem } from '../../helpers/email';
-import { veeamApiRequest } from '../../transport';
-import { EMAIL_SETTINGS_HINT } from './settings';
+import { sendTestEmail } from '../../api/emailSettings';
 
 const properties: INodeProperties[] = [
 	{
@@ -34,14 +33,6 @@ export async function execute(
 			description: 'Enter one address like name@contoso.com.',
 		});
 	}
-	await veeamApiRequest.call(this, {
-		method: 'POST',
-		path: '/VespEmailSettings/SendTestEmail',
-		body: { email },
-		action: 'send the test email',
-		itemIndex,
-		retries: 0,
-		hints: { 400: EMAIL_SETTINGS_HINT, 500: EMAIL_SETTINGS_HINT },
-	});
+	await sendTestEmail.call(this, 'Vesp', email, itemIndex);
 	return [{ json: { sent: true, to: email } }];
 }

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { restoreSessionLocator } from '../../descriptions/common.descriptions';
-import { veeamApiRequest } from '../../transport';
-import { locatorId } from '../restoreScope';
+import { getRestoreSession } from '../../api/restoreSessions';
+import { locatorId } from '../../restore/locators';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['restoreSession'], operation: ['get'] } },
@@ -15,11 +15,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const id = locatorId.call(this, 'restoreSessionId', itemIndex);
-	const session = await veeamApiRequest.call(this, {
-		method: 'GET',
-		path: `/RestoreSessions/${id}`,
-		action: 'get the restore session',
-		itemIndex,
-	});
-	return [{ json: session as IDataObject }];
+	return [{ json: await getRestoreSession.call(this, id, itemIndex) }];
 }

@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllFields } from '../../descriptions/common.descriptions';
-import { veeamApiRequestAllItems } from '../../transport';
-import { getResultLimit } from '../common';
+import { isRunningSessionOf, listRestoreSessions } from '../../api/restoreSessions';
+import { getResultLimit } from '../options';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,
@@ -27,17 +27,9 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const limit = getResultLimit.call(this, itemIndex);
 	const onlyRunning = this.getNodeParameter('onlyRunningSharePoint', itemIndex, true) as boolean;
-	const sessions = await veeamApiRequestAllItems.call(
-		this,
-		{ path: '/RestoreSessions', action: 'list the restore sessions', itemIndex },
-		onlyRunning ? undefined : limit,
-	);
+	const sessions = await listRestoreSessions.call(this, itemIndex, onlyRunning ? undefined : limit);
 	const kept = onlyRunning
-		? sessions.filter(
-				(session) =>
-					String(session.type).toLowerCase() === 'vesp' &&
-					String(session.state).toLowerCase() === 'working',
-			)
+		? sessions.filter((session) => isRunningSessionOf(session, 'Vesp'))
 		: sessions;
 	return (limit === undefined ? kept : kept.slice(0, limit)).map((json) => ({ json }));
 }

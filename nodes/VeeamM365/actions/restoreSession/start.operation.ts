@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { exploreFields } from '../../descriptions/common.descriptions';
-import { locatorId, readExploreOptions, startRestoreSession } from '../restoreScope';
+import { startRestoreSession } from '../../api/restoreSessions';
+import { readExploreOptions } from '../../restore/exploreOptions';
+import { locatorId } from '../../restore/locators';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['restoreSession'], operation: ['start'] } },

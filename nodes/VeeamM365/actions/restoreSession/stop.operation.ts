@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { restoreSessionLocator } from '../../descriptions/common.descriptions';
-import { locatorId, stopRestoreSession } from '../restoreScope';
+import { stopRestoreSession } from '../../api/restoreSessions';
+import { locatorId } from '../../restore/locators';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['restoreSession'], operation: ['stop'] } },

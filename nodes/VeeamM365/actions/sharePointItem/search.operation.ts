@@ -7,11 +7,11 @@ import {
 	returnAllFields,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
+import { searchListItems } from '../../api/sharePoint';
 import { itemNumberOf } from '../../helpers/sharePointUrl';
-import { veeamApiRequestAllItems } from '../../transport';
-import type { RestoreSessionScope } from '../restoreScope';
-import { resolveListId, resolveSiteId } from '../restoreScope';
-import { getResultLimit } from '../common';
+import type { RestoreSessionScope } from '../../restore/sessionScope';
+import { resolveListId, resolveSiteId } from '../../restore/sharePointTarget';
+import { getResultLimit } from '../options';
 
 const properties: INodeProperties[] = [
 	...restoreSessionFields,
@@ -39,21 +39,20 @@ export async function execute(
 	itemIndex: number,
 	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
-	const session = await scope.sessionFor(itemIndex);
+	const session = await scope.sessionFor(itemIndex, 'Vesp');
 	const siteId = await resolveSiteId.call(this, session.id, itemIndex);
 	const listId = await resolveListId.call(this, session.id, siteId, itemIndex);
 	const query = String(this.getNodeParameter('query', itemIndex, '') ?? '').trim();
 	const limit = getResultLimit.call(this, itemIndex);
 	const itemNumber = /^\d+$/.test(query) ? Number(query) : undefined;
 
-	const found = await veeamApiRequestAllItems.call(this, {
-		method: 'POST',
-		path: `/RestoreSessions/${session.id}/Organization/Sites/${siteId}/Lists/${listId}/search`,
-		qs: { itemType: 'Items' },
-		body: { query: itemNumber === undefined ? query : `${itemNumber}_` },
-		action: 'search the list',
-		itemIndex,
-	});
+	const found = await searchListItems.call(
+		this,
+		{ restoreSessionId: session.id, itemIndex },
+		siteId,
+		listId,
+		itemNumber === undefined ? query : `${itemNumber}_`,
+	);
 	const matches =
 		itemNumber === undefined
 			? found

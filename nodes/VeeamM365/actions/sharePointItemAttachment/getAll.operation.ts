@@ -10,10 +10,11 @@ import {
 	returnAllFields,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
-import { listAttachments, restoreContext } from './shared';
-import type { RestoreSessionScope } from '../restoreScope';
-import { getItemTarget } from '../restoreScope';
-import { getResultLimit } from '../common';
+import { listAttachments } from '../../api/sharePoint';
+import type { RestoreSessionScope } from '../../restore/sessionScope';
+import { getItemTarget } from '../../restore/sharePointTarget';
+import { getRequestSettings, getResultLimit } from '../options';
+import { restoreContext } from './attachmentChoice';
 
 const properties: INodeProperties[] = [
 	...restoreSessionFields,
@@ -37,6 +38,11 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const target = await getItemTarget.call(this, itemIndex, scope);
 	const limit = getResultLimit.call(this, itemIndex);
-	const attachments = await listAttachments.call(this, target, itemIndex, limit);
+	const attachments = await listAttachments.call(
+		this,
+		target,
+		{ ...getRequestSettings.call(this, itemIndex), itemIndex },
+		limit,
+	);
 	return attachments.map((attachment) => ({ json: { ...attachment, ...restoreContext(target) } }));
 }

@@ -1,15 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { MailMessage } from '../../helpers/attachmentRequests';
-import { buildSendRequest, canSendSelection } from '../../helpers/attachmentRequests';
-import { addressProblem } from '../../helpers/email';
-import { getApiContext, veeamApiRequest } from '../../transport';
+import { assertCanSendEmail } from '../../api/emailSettings';
+import type { MailMessage } from '../../api/sharePoint';
+import { sendAttachments } from '../../api/sharePoint';
 import {
 	attachmentSelectionFields,
 	itemLocator,
@@ -19,15 +13,12 @@ import {
 	simplifyField,
 	siteLocator,
 } from '../../descriptions/common.descriptions';
+import { addressProblem } from '../../helpers/email';
 import { restoreSummary } from '../../helpers/summary';
-import {
-	EMAIL_SETTINGS_HINT,
-	emailSettingsProblems,
-	getEmailSettings,
-} from '../emailSettings/settings';
-import { getRequestSettings, getSelectedAttachments, restoreContext } from './shared';
-import type { RestoreSessionScope } from '../restoreScope';
-import { getItemTarget } from '../restoreScope';
+import type { RestoreSessionScope } from '../../restore/sessionScope';
+import { getItemTarget } from '../../restore/sharePointTarget';
+import { getOptions } from '../options';
+import { chooseAttachments, restoreContext } from './attachmentChoice';
 
 const properties: INodeProperties[] = [
 	...restoreSessionFields,
@@ -92,49 +83,20 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const target = await getItemTarget.call(this, itemIndex, scope);
 	const message = getMessage.call(this, itemIndex);
-	const { attachments, allSelected } = await getSelectedAttachments.call(this, target, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (options.checkEmailSettings !== false) {
-		const problems = emailSettingsProblems(
-			await getEmailSettings.call(this, itemIndex, getRequestSettings.call(this, itemIndex)),
-		);
-		if (problems.length > 0) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The VB365 server cannot send email: ${problems.join(', ')}`,
-				{
-					itemIndex,
-					description: EMAIL_SETTINGS_HINT,
-				},
-			);
-		}
+	const choice = await chooseAttachments.call(this, target, itemIndex);
+	const options = getOptions.call(this, itemIndex);
+	if (options.checkEmailSettings) {
+		await assertCanSendEmail.call(this, 'Vesp', itemIndex, {
+			retries: options.retries,
+			timeoutMs: options.timeoutMs,
+		});
 	}
-	const { version } = await getApiContext.call(this, itemIndex);
-
-	if (!allSelected && !canSendSelection(version)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`REST API ${version} can only send all attachments of an item [parameter "Attachments"]`,
-			{
-				itemIndex,
-				description:
-					'Set "Attachments" to "All", or switch the credential to REST API v5 or later.',
-			},
-		);
-	}
-	const request = buildSendRequest(version, target, attachments, allSelected, message);
-
-	// Never retried: a send that failed after the server accepted it would email the customer twice.
-	await veeamApiRequest.call(this, {
-		method: 'POST',
-		...request,
-		action: 'send the attachments',
-		timeoutMs: getRequestSettings.call(this, itemIndex).timeoutMs,
-		retries: 0,
+	const { apiVersion } = await sendAttachments.call(this, target, choice, message, {
+		timeoutMs: options.timeoutMs,
 		itemIndex,
-		hints: { 400: EMAIL_SETTINGS_HINT, 500: EMAIL_SETTINGS_HINT },
 	});
 
+	const attachments = choice.selected;
 	const summary = restoreSummary('Sent', attachments, { ...target, to: message.to });
 	if (this.getNodeParameter('simplify', itemIndex, false)) {
 		return [{ json: { sent: true, to: message.to, summary } }];
@@ -149,7 +111,7 @@ export async function execute(
 				attachments: attachments.map((attachment) => attachment.name),
 				attachmentIds: attachments.map((attachment) => attachment.id),
 				...restoreContext(target),
-				apiVersion: version,
+				apiVersion,
 				summary,
 			},
 		},

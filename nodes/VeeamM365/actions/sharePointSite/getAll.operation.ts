@@ -1,15 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { restoreSessionFields, returnAllFields } from '../../descriptions/common.descriptions';
-import { veeamApiRequestAllItems } from '../../transport';
-import type { RestoreSessionScope } from '../restoreScope';
-import { getResultLimit } from '../common';
+import { listSites } from '../../api/sharePoint';
+import type { RestoreSessionScope } from '../../restore/sessionScope';
+import { getResultLimit } from '../options';
 
 const properties: INodeProperties[] = [
 	...restoreSessionFields,
@@ -33,19 +28,14 @@ export async function execute(
 	itemIndex: number,
 	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
-	const session = await scope.sessionFor(itemIndex);
-	const limit = getResultLimit.call(this, itemIndex);
-	const qs: IDataObject = {};
-	if (this.getNodeParameter('topLevelOnly', itemIndex, false)) qs.parentId = 'root';
-	const sites = await veeamApiRequestAllItems.call(
+	const session = await scope.sessionFor(itemIndex, 'Vesp');
+	const sites = await listSites.call(
 		this,
+		{ restoreSessionId: session.id, itemIndex },
 		{
-			path: `/RestoreSessions/${session.id}/Organization/Sites`,
-			qs,
-			action: 'list the sites',
-			itemIndex,
+			topLevelOnly: this.getNodeParameter('topLevelOnly', itemIndex, false) as boolean,
+			limit: getResultLimit.call(this, itemIndex),
 		},
-		limit,
 	);
 	return sites.map((site) => ({ json: { ...site, restoreSessionId: session.id } }));
 }

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiVersion } from './apiVersion';
-import { usesActionEndpoints, versionNumber } from './apiVersion';
-import type { AttachmentInfo } from './attachmentSelection';
+import type { AttachmentInfo } from '../../helpers/attachmentSelection';
+import type { ApiVersion } from '../../transport/apiVersion';
+import { usesActionEndpoints, versionNumber } from '../../transport/apiVersion';
+import type { ApiPath } from '../apiPath';
 
 export interface ItemTarget {
 	restoreSessionId: string;
@@ -17,10 +18,8 @@ export interface MailMessage {
 	text?: string;
 }
 
-export interface ActionRequest {
-	path: string;
-	body: IDataObject;
-}
+/** Attachment requests always carry a body. */
+export type ActionRequest = ApiPath & { body: IDataObject };
 
 export function itemPath(target: ItemTarget): string {
 	return `/RestoreSessions/${target.restoreSessionId}/Organization/Sites/${target.siteId}/Items/${target.itemId}`;

@@ -1,23 +1,23 @@
-import type { AttachmentInfo } from './attachmentSelection';
-import type { ZipLimits } from './zip';
+import type { ZipLimits } from '../helpers/zip';
+import type { ExpectedFile } from './expectedFile';
 
 /** Room for servers whose listed sizes are slightly off; a bomb expands by orders of magnitude. */
 const LISTED_SIZE_SLACK_BYTES = 1024 * 1024;
 
 /**
  * Limits for unpacking the server's archive: the user's caps, and the sizes VB365 listed for the
- * attachments it contains (when it listed all of them), so an archive cannot expand beyond
+ * files it contains (when it listed all of them), so an archive cannot expand beyond
  * what the backup holds.
  */
 export function archiveLimits(
-	inArchive: AttachmentInfo[],
+	inArchive: ExpectedFile[],
 	options: { maxCompressionRatio: number; maxTotalSizeMb: number },
 ): ZipLimits {
 	const limits: ZipLimits = { maxEntries: inArchive.length + 16 };
 	if (options.maxCompressionRatio > 0) limits.maxCompressionRatio = options.maxCompressionRatio;
 	const caps: number[] = [];
 	if (options.maxTotalSizeMb > 0) caps.push(Math.floor(options.maxTotalSizeMb * 1024 * 1024));
-	const sizes = inArchive.map((attachment) => attachment.sizeBytes);
+	const sizes = inArchive.map((file) => file.sizeBytes);
 	if (sizes.every((size): size is number => typeof size === 'number')) {
 		const listed = sizes.reduce((sum, size) => sum + size, 0);
 		caps.push(listed + Math.ceil(listed / 100) + LISTED_SIZE_SLACK_BYTES);

@@ -1,7 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeConnectionFailure } from '../helpers/loginErrors';
+import { describeConnectionFailure } from './connectionFailures';
 
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 

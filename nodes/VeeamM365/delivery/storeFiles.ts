@@ -1,0 +1,126 @@
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+
+import { isZipSignature, readZipEntries, verifyZipStream } from '../helpers/zip';
+import type { ZipLimits } from '../helpers/zip';
+import type { StreamedResponse } from '../transport';
+import { parseContentDisposition } from './contentDisposition';
+import type { ExpectedFile, UnnamedCheck } from './expectedFile';
+import { sanitizeFileName, uniqueFileNames } from './fileName';
+import { peekBytes } from './peek';
+import { toNodeReadable } from './readable';
+
+export interface DeliveredFile<T extends ExpectedFile> {
+	file: T;
+	binary: IBinaryData;
+}
+
+export interface FilePlan<T extends ExpectedFile> {
+	/** The files to pass on, in output order. */
+	wanted: T[];
+	/** Everything the answer holds, in archive order (a server may return more than was asked). */
+	inArchive: T[];
+	limits: ZipLimits;
+	/** Name for a file whose listing had no usable name. */
+	fallbackName: string;
+	isUnnamed?: UnnamedCheck<T>;
+}
+
+/**
+ * Streams the files of a download into n8n's binary store: the entries of a ZIP as they arrive
+ * (entries not wanted are skipped), or a raw file when exactly one file was asked for.
+ */
+export async function storeFiles<T extends ExpectedFile>(
+	ctx: IExecuteFunctions,
+	response: StreamedResponse,
+	plan: FilePlan<T>,
+): Promise<Array<DeliveredFile<T>>> {
+	const { head, stream } = await peekBytes(response.body, 4);
+	if (!isZipSignature(head)) return [await storeRawFile(ctx, response, stream, plan)];
+
+	const { wanted, inArchive } = plan;
+	const isUnnamed = plan.isUnnamed ?? (() => false);
+	const key = (name: string) => name.toLowerCase();
+	const byName = new Map(wanted.map((file) => [key(file.name), file]));
+	const fileNames = uniqueFileNames(
+		wanted.map((file) => sanitizeFileName(file.name, plan.fallbackName)),
+	);
+	const delivered: Array<DeliveredFile<T>> = [];
+	let position = -1;
+	for await (const entry of readZipEntries(stream, plan.limits)) {
+		if (!entry.isDirectory) position++;
+		const baseName = entry.name.split('/').pop() ?? entry.name;
+		// Without a name from the listing, the entry's place in the archive says which it is.
+		const unnamed =
+			inArchive[position] && isUnnamed(inArchive[position]) ? inArchive[position] : undefined;
+		const file =
+			byName.get(key(entry.name)) ??
+			byName.get(key(baseName)) ??
+			(unnamed && byName.get(key(unnamed.name)));
+		if (entry.isDirectory || !file) {
+			await entry.skip();
+			continue;
+		}
+		byName.delete(key(file.name));
+		const listedName = fileNames[wanted.indexOf(file)];
+		const fileName = isUnnamed(file) ? sanitizeFileName(entry.name, listedName) : listedName;
+		const binary = await ctx.helpers.prepareBinaryData(
+			toNodeReadable(response.body, entry.data),
+			fileName,
+		);
+		delivered.push({ file, binary });
+	}
+	if (byName.size > 0) {
+		const absent = [...byName.values()].map((file) => `"${file.name}"`).join(', ');
+		throw new Error(`the archive from the server lacks ${absent}`);
+	}
+	delivered.sort((a, b) => wanted.indexOf(a.file) - wanted.indexOf(b.file));
+	return delivered;
+}
+
+/** A bare file is only believable as the one file asked for, at its listed size. */
+async function storeRawFile<T extends ExpectedFile>(
+	ctx: IExecuteFunctions,
+	response: StreamedResponse,
+	stream: AsyncIterable<Buffer>,
+	plan: FilePlan<T>,
+): Promise<DeliveredFile<T>> {
+	const [file] = plan.wanted;
+	const size = file?.sizeBytes;
+	if (plan.wanted.length !== 1 || size === undefined) {
+		throw new Error('the server did not answer with a ZIP archive');
+	}
+	const binary = await ctx.helpers.prepareBinaryData(
+		toNodeReadable(response.body, exactly(stream, size)),
+		sanitizeFileName(file.name, plan.fallbackName),
+	);
+	return { file, binary };
+}
+
+/** Passes the bytes through and fails unless there are exactly `size` of them. */
+async function* exactly(source: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
+	let count = 0;
+	for await (const chunk of source) {
+		count += chunk.length;
+		if (count > size) break;
+		yield chunk;
+	}
+	if (count !== size) {
+		throw new Error(
+			`the server did not answer with a ZIP archive, and the answer is not the ${size}-byte file either`,
+		);
+	}
+}
+
+/** Stores the server's archive as it is, after checking every entry as it streams through. */
+export async function storeArchive(
+	this: IExecuteFunctions,
+	response: StreamedResponse,
+	limits: ZipLimits,
+	fallbackName: string,
+): Promise<IBinaryData> {
+	const header = response.headers['content-disposition'];
+	const suggested = parseContentDisposition(Array.isArray(header) ? header[0] : header).fileName;
+	const fileName = sanitizeFileName(suggested ?? '', fallbackName);
+	const bytes = toNodeReadable(response.body, verifyZipStream(response.body, limits));
+	return await this.helpers.prepareBinaryData(bytes, fileName, 'application/zip');
+}
