@@ -20,10 +20,13 @@ export class VeeamM365 implements INodeType {
 		name: 'veeamM365',
 		icon: { light: 'file:../../icons/veeam.svg', dark: 'file:../../icons/veeam.dark.svg' },
 		group: ['transform'],
-		version: [1],
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		// The action in words, e.g. "Save attachments".
+		subtitle:
+			'={{ ({"sharePointItemAttachment":{"save":"Save attachments","send":"Send attachments","getAll":"Get many attachments"},"sharePointItem":{"search":"Search items"},"sharePointSite":{"getAll":"Get many sites"},"restoreSession":{"start":"Start session","stop":"Stop session","get":"Get session","getAll":"Get many sessions"},"emailSettings":{"get":"Get email settings","sendTest":"Send test email"}})[$parameter.resource]?.[$parameter.operation] ?? $parameter.operation }}',
 		description:
-			'Save or send backed-up SharePoint item attachments from Veeam Backup for Microsoft 365',
+			'Restore backed-up SharePoint item attachments from Veeam Backup for Microsoft 365: save them as files or have VB365 email them',
 		defaults: { name: 'Veeam Backup for Microsoft 365' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,11 +38,17 @@ export class VeeamM365 implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
+				// n8n's linter wants these sorted by name, and the node panel lists actions in this
+				// order: "Attachment" puts the attachment actions first, which is what the node is for.
 				options: [
+					{
+						name: 'Attachment',
+						value: 'sharePointItemAttachment',
+						description: 'Attachments of backed-up SharePoint list items',
+					},
 					{ name: 'Email Setting', value: 'emailSettings' },
 					{ name: 'Restore Session', value: 'restoreSession' },
 					{ name: 'SharePoint Item', value: 'sharePointItem' },
-					{ name: 'SharePoint Item Attachment', value: 'sharePointItemAttachment' },
 					{ name: 'SharePoint Site', value: 'sharePointSite' },
 				],
 				default: 'sharePointItemAttachment',

@@ -100,22 +100,59 @@ test('attachments of the chosen item for the multi-select', async () => {
 	expect(options.map((o) => o.value)).toEqual(item.attachments.map((a) => a.id));
 });
 
-test('"start and stop" mode browses in a temporary session and stops it', async () => {
+const explores = () => sim.requests.filter((r) => /explore$/i.test(r.path));
+const stops = () => sim.requests.filter((r) => /\/stop$/i.test(r.path));
+
+test('"start and stop" mode browses in a running session of the organization, opening none', async () => {
 	const item = fixtureItem(sim, 'helpdesk');
-	const { results } = await call('searchSites', {
-		restoreSessionMode: 'startAndStop',
-		organizationId: rl(sim.fixture.organizations[0].id),
-	});
-	expect(results.map((r) => r.value)).toContain(item.siteId);
-	const explore = sim.requests.filter((r) => /explore$/i.test(r.path));
-	const stop = sim.requests.filter((r) => /\/stop$/i.test(r.path));
-	expect(explore).toHaveLength(1);
-	expect(stop).toHaveLength(1);
+	const parameters = { restoreSessionMode: 'startAndStop', organizationId: rl(sim.fixture.organizations[0].id) };
+	const sites = await call('searchSites', parameters);
+	expect(sites.results.map((r) => r.value)).toContain(item.siteId);
+	const items = await call('searchItems', { ...parameters, siteId: rl(item.siteId) });
+	expect(items.results.map((r) => r.value)).toContain(item.id);
+	expect(explores()).toHaveLength(0);
+	expect(stops()).toHaveLength(0);
+	const browsed = sim.requests.filter((r) => /\/Organization\/Sites/i.test(r.path));
+	expect(browsed.every((r) => r.path.includes(sim.fixture.restoreSession.id))).toBe(true);
+});
+
+test('"start and stop" mode with no running session opens one for the first list and reuses it', async () => {
+	const fabrikam = sim.fixture.organizations[1];
+	const parameters = { restoreSessionMode: 'startAndStop', organizationId: rl(fabrikam.id) };
+	const first = await call('searchSites', parameters);
+	const second = await call('searchSites', parameters, ['a']);
+	const third = await call('searchSites', parameters);
+	expect(explores()).toHaveLength(1);
+	expect(stops()).toHaveLength(0);
+	expect(third.results).toEqual(first.results);
+	expect(first.results.length).toBeGreaterThan(0);
+	expect(second.results.length).toBeLessThanOrEqual(first.results.length);
+	// Sessions of another organization are never used for this one.
+	const contosoSites = sim.fixture.sites.filter((site) => site.organizationId === sim.fixture.organizations[0].id);
+	expect(first.results.some((r) => contosoSites.some((site) => site.id === r.value))).toBe(false);
+});
+
+test('the attachment list works in "start and stop" mode with the item given by URL and no site', async () => {
+	const item = fixtureItem(sim, 'helpdesk');
+	const options = await call(
+		'getAttachments',
+		{
+			restoreSessionMode: 'startAndStop',
+			organizationId: rl(sim.fixture.organizations[0].id),
+			siteId: rl(''),
+			itemId: rl(`${sim.fixture.sites.find((site) => site.id === item.siteId).url}/Lists/Contracts/DispForm.aspx?ID=${item.number}`, 'url'),
+		},
+		[],
+		'loadOptions',
+	);
+	expect(options.map((o) => o.value)).toEqual(item.attachments.map((a) => a.id));
+	expect(options[0].description).toMatch(/^\d+(\.\d+)? (B|kB|MB)$/);
+	expect(explores()).toHaveLength(0);
 });
 
 test('a missing parent gives a clear error naming it', async () => {
 	await expect(call('searchItems', { restoreSessionId: rl(sim.fixture.restoreSession.id), siteId: rl('') })).rejects.toThrow(
-		/Site ID is empty \[parameter "Site"\]/,
+		/No site given \[parameter "Site"\]/,
 	);
 });
 

@@ -180,7 +180,7 @@ describe.each(SERVERS)('Save against a $label server', ({ profile, apiVersion })
 		expect(result.items[0].json).toEqual({
 			fileName: 'ACME-42 Signed Contract.pdf',
 			sizeBytes: 183211,
-			summary: expect.stringMatching(/^Restored 4 attachments \(.+\) \(restore session 9f786f0f-[^)]+\): ACME-42 Signed Contract\.pdf \(178\.9 KB\), /),
+			summary: expect.stringMatching(/^Restored 4 attachments \(.+\) \(restore session 9f786f0f-[^)]+\): ACME-42 Signed Contract\.pdf \(183 kB\), /),
 		});
 		expect(result.items[0].binary.data.fileName).toBe('ACME-42 Signed Contract.pdf');
 	});

@@ -12,6 +12,9 @@ const GUID_A = '0b7e2c4d-1a2b-4c3d-8e9f-a0b1c2d3e4f5';
 const GUID_B = '6f5e4d3c-2b1a-4f9e-8d7c-6b5a4f3e2d1c';
 const VALUE = '={{ $json.value }}';
 
+const HELPDESK_ITEM_URL =
+	'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
+
 const locator = (value) => ({ __rl: true, mode: 'id', value });
 const urlLocator = (value) => ({ __rl: true, mode: 'url', value });
 
@@ -154,10 +157,10 @@ const CASES = [
 	// ── Where: session, site, item ─────────────────────────────────────────────────────────────
 	{
 		id: 'session-id-shape',
-		parameter: 'Session',
+		parameter: 'Running Session',
 		input: '`abc` (not a GUID)',
 		says: 'is not a VB365 ID',
-		fix: 'Pick the session from the list',
+		fix: 'Pick the running session from the list',
 		perItem: true,
 		arrange: (env) => ({
 			parameters: on(env, 'save', { restoreSessionId: locator(VALUE) }),
@@ -167,7 +170,7 @@ const CASES = [
 	},
 	{
 		id: 'session-id-unknown',
-		parameter: 'Session',
+		parameter: 'Running Session',
 		input: 'a well-formed GUID of no session',
 		says: 'not found (HTTP 404)',
 		fix: 'Restore Session',
@@ -180,7 +183,7 @@ const CASES = [
 	},
 	{
 		id: 'session-stopped',
-		parameter: 'Session',
+		parameter: 'Running Session',
 		input: 'a restore session that was stopped',
 		says: 'stopped',
 		fix: 'Restore Session',
@@ -366,6 +369,77 @@ const CASES = [
 			goodValue: '',
 		}),
 	},
+	{
+		id: 'item-url-in-id-mode',
+		parameter: 'Item',
+		input: 'By ID: a SharePoint item address',
+		says: 'is an address, not a VB365 ID',
+		fix: 'Switch Item to "By URL"',
+		perItem: true,
+		arrange: (env) => ({
+			parameters: on(env, 'save', { itemId: locator(VALUE) }),
+			badValue: HELPDESK_ITEM_URL,
+			goodValue: env.item('helpdesk').id,
+		}),
+	},
+	{
+		id: 'item-url-other-site',
+		parameter: 'Item',
+		input: 'By URL, with a Site the item is not on',
+		says: 'which the chosen Site does not have',
+		fix: 'leave Site empty to take it from the Item URL',
+		perItem: true,
+		arrange: (env) => ({
+			parameters: on(env, 'save', { siteId: locator(VALUE), itemId: urlLocator(HELPDESK_ITEM_URL) }),
+			badValue: env.item('campaign').siteId,
+			goodValue: env.item('helpdesk').siteId,
+		}),
+	},
+	{
+		id: 'site-url-is-item-url',
+		parameter: 'Site',
+		input: "By URL: an item's address",
+		says: 'is the address of a list item, not of a site',
+		fix: 'leave Site empty',
+		perItem: true,
+		arrange: (env) => ({
+			parameters: on(env, 'save', { siteId: urlLocator(VALUE) }),
+			badValue: HELPDESK_ITEM_URL,
+			goodValue: env.site(env.item('helpdesk').siteId).url,
+		}),
+	},
+	{
+		id: 'site-empty-item-by-id',
+		parameter: 'Site',
+		input: 'empty, with the Item given by ID',
+		says: 'No site given',
+		fix: 'give the Item "By URL"',
+		perItem: true,
+		arrange: (env) => ({
+			parameters: on(env, 'save', { siteId: locator(VALUE) }),
+			badValue: '',
+			goodValue: env.item('helpdesk').siteId,
+		}),
+	},
+	{
+		id: 'point-in-time-before-first-backup',
+		parameter: 'Point in Time',
+		input: 'Start and stop a session: a time before the first backup',
+		says: 'is before the first backup of the organization',
+		fix: 'Choose a Point in Time after the first backup',
+		perItem: true,
+		arrange: (env) => ({
+			parameters: on(env, 'save', {
+				restoreSessionMode: 'startAndStop',
+				organizationId: locator(env.item('helpdesk').organizationId),
+				pointInTime: VALUE,
+				siteId: { __rl: true, mode: 'list', value: '' },
+				itemId: urlLocator(HELPDESK_ITEM_URL),
+			}),
+			badValue: '2001-01-01T00:00:00Z',
+			goodValue: '',
+		}),
+	},
 
 	// ── Which attachments ──────────────────────────────────────────────────────────────────────
 	{
@@ -397,7 +471,7 @@ const CASES = [
 	{
 		id: 'attachment-ids-empty',
 		parameter: 'Attachment Names or IDs',
-		input: '"Selected by ID" with nothing chosen',
+		input: '"Chosen From a List" with nothing chosen',
 		says: 'No attachments chosen',
 		fix: 'Choose at least one attachment',
 		perItem: true,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Context, Page } from '../transport';
-import { getApiContext, veeamApiRequestPage } from '../transport';
+import { getApiContext, veeamApiRequest, veeamApiRequestPage } from '../transport';
 import { versionNumber } from '../transport/apiVersion';
 
 /** One page of the organizations VB365 backs up. */
@@ -18,4 +18,17 @@ export async function listOrganizationsPage(
 		offset,
 		limit,
 	);
+}
+
+export async function getOrganization(
+	this: Context,
+	organizationId: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	return (await veeamApiRequest.call(this, {
+		method: 'GET',
+		path: `/Organizations/${organizationId}`,
+		action: 'read the organization',
+		itemIndex,
+	})) as IDataObject;
 }

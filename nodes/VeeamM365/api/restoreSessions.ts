@@ -106,3 +106,15 @@ export async function listRestoreSessionsPage(
 ): Promise<Page> {
 	return await veeamApiRequestPage.call(this, LIST_SESSIONS, offset, limit);
 }
+
+/** The organization whose backup a session opened. */
+export async function getRestoreSessionOrganization(
+	this: Context,
+	restoreSessionId: string,
+): Promise<IDataObject> {
+	return (await veeamApiRequest.call(this, {
+		method: 'GET',
+		path: `/RestoreSessions/${restoreSessionId}/Organization`,
+		action: "read the restore session's organization",
+	})) as IDataObject;
+}

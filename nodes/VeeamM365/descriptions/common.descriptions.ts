@@ -4,6 +4,8 @@ const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 
 interface LocatorSpec {
 	displayName: string;
+	/** Not required: an empty value has a meaning (e.g. a Site taken from the Item URL). */
+	optional?: boolean;
 	name: string;
 	guidCount: number;
 	idPlaceholder: string;
@@ -18,14 +20,14 @@ function locator(spec: LocatorSpec): INodeProperties {
 		name: spec.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		required: true,
+		required: !spec.optional,
 		description: spec.description,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${spec.displayName.toLowerCase()}...`,
+				placeholder: `Select ${/^[aeiou]/i.test(spec.displayName) ? 'an' : 'a'} ${spec.displayName.toLowerCase()}...`,
 				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 			},
 			{
@@ -75,20 +77,23 @@ export const organizationLocator = locator({
 });
 
 export const restoreSessionLocator = locator({
-	displayName: 'Restore Session',
+	displayName: 'Running Session',
 	name: 'restoreSessionId',
 	guidCount: 1,
 	idPlaceholder: 'e.g. 9f786f0f-de9a-4a90-8118-093b6cb2c4fc',
-	description: 'A running SharePoint (Vesp) restore session',
+	description:
+		'A running SharePoint (Vesp) restore session, e.g. one started by the Restore Session → Start operation',
 	searchListMethod: 'searchRestoreSessions',
 });
 
 export const siteLocator = locator({
 	displayName: 'Site',
 	name: 'siteId',
+	optional: true,
 	guidCount: 2,
 	idPlaceholder: 'e.g. two GUIDs written together',
-	description: 'The SharePoint site (sub-sites included) in the backup',
+	description:
+		'The SharePoint site (sub-sites included) in the backup. Leave it empty when the Item is given by URL: the site is taken from that URL.',
 	searchListMethod: 'searchSites',
 	urlPlaceholder: 'e.g. https://contoso.sharepoint.com/sites/Contracts',
 });
@@ -142,30 +147,44 @@ export const exploreFields: INodeProperties[] = [
 	},
 ];
 
-/** Where the restore session comes from; "startAndStop" makes one node do the whole job. */
+const SESSION_MODE_OPTIONS = [
+	{
+		name: 'Start One for This Run and Stop It Afterwards',
+		value: 'startAndStop',
+		description:
+			'Opens the backup of an organization at a point in time, and always stops the session at the end, also when items fail',
+	},
+	{
+		name: 'Use a Running Session',
+		value: 'existing',
+		description: 'A SharePoint restore session that is already running',
+	},
+];
+
+/**
+ * Where the restore session comes from; "startAndStop" makes one node do the whole job. Version 1
+ * defaulted to "existing"; n8n stores only values that differ from the default, so that default
+ * stays for version 1 nodes and 1.1 defaults to start-and-stop.
+ */
 export const restoreSessionFields: INodeProperties[] = [
 	{
 		displayName: 'Restore Session',
 		name: 'restoreSessionMode',
 		type: 'options',
 		default: 'existing',
-		options: [
-			{
-				name: 'Use an Existing Session',
-				value: 'existing',
-				description: 'A SharePoint restore session that is already running',
-			},
-			{
-				name: 'Start One for This Execution and Stop It Afterwards',
-				value: 'startAndStop',
-				description:
-					'Opens the backup of an organization at a point in time, and always stops the session at the end, also when items fail',
-			},
-		],
+		options: SESSION_MODE_OPTIONS,
+		displayOptions: { show: { '@version': [1] } },
+	},
+	{
+		displayName: 'Restore Session',
+		name: 'restoreSessionMode',
+		type: 'options',
+		default: 'startAndStop',
+		options: SESSION_MODE_OPTIONS,
+		displayOptions: { hide: { '@version': [1] } },
 	},
 	{
 		...restoreSessionLocator,
-		displayName: 'Session',
 		displayOptions: { show: { restoreSessionMode: ['existing'] } },
 	},
 	...exploreFields.map((field) => ({
@@ -202,8 +221,16 @@ export const attachmentSelectionFields: INodeProperties[] = [
 		default: 'all',
 		options: [
 			{ name: 'All', value: 'all', description: 'Every attachment of the item' },
-			{ name: 'Selected by ID', value: 'byId' },
-			{ name: 'Selected by Name', value: 'byName' },
+			{
+				name: 'Chosen From a List',
+				value: 'byId',
+				description: "Pick them from the item's attachments (or give their IDs by expression)",
+			},
+			{
+				name: 'By File Name',
+				value: 'byName',
+				description: 'Type the file names, e.g. from the ticket',
+			},
 		],
 	},
 	{
@@ -214,7 +241,13 @@ export const attachmentSelectionFields: INodeProperties[] = [
 		required: true,
 		typeOptions: {
 			loadOptionsMethod: 'getAttachments',
-			loadOptionsDependsOn: ['restoreSessionId.value', 'siteId.value', 'itemId.value'],
+			loadOptionsDependsOn: [
+				'restoreSessionMode',
+				'restoreSessionId.value',
+				'organizationId.value',
+				'siteId.value',
+				'itemId.value',
+			],
 		},
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',

@@ -3,16 +3,18 @@ export interface SummaryFile {
 	sizeBytes?: number;
 }
 
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+
+/**
+ * Sizes as n8n shows them for binary data (decimal units, three significant digits, e.g.
+ * "183 kB"), so the summary and n8n's file panel agree. n8n uses the pretty-bytes package, which
+ * a verified node may not depend on, hence this small copy of the convention.
+ */
 export function formatBytes(bytes: number): string {
-	if (bytes < 1024) return `${bytes} B`;
-	const units = ['KB', 'MB', 'GB', 'TB'];
-	let value = bytes / 1024;
-	let unit = 0;
-	while (value >= 1024 && unit < units.length - 1) {
-		value /= 1024;
-		unit++;
-	}
-	return `${value.toFixed(1)} ${units[unit]}`;
+	if (bytes < 1) return `${bytes} B`;
+	const exponent = Math.min(Math.floor(Math.log10(bytes) / 3), UNITS.length - 1);
+	const value = Number((bytes / 1000 ** exponent).toPrecision(3));
+	return `${value} ${UNITS[exponent]}`;
 }
 
 /** One sentence a ticket comment can carry: what was restored, how big, from which backup. */

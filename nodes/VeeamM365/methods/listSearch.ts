@@ -1,16 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listOrganizationsPage } from '../api/organizations';
-import {
-	isRunningSessionOf,
-	listRestoreSessionsPage,
-	startRestoreSession,
-	stopRestoreSession,
-} from '../api/restoreSessions';
+import { isRunningSessionOf, listRestoreSessionsPage } from '../api/restoreSessions';
 import { listListsPage, listSitesPage, siteItemsPage } from '../api/sharePoint';
 import { itemNumberOf } from '../helpers/sharePointUrl';
-import { readExploreOptions } from '../restore/exploreOptions';
-import { locatorId } from '../restore/locators';
+import { browsingSession } from '../restore/browsingSession';
 import { resolveSiteId } from '../restore/sharePointTarget';
 
 const PAGE_SIZE = 100;
@@ -38,27 +32,12 @@ function pageResult(
 	};
 }
 
-/**
- * The session to browse in: the chosen one, or in "start and stop" mode a short-lived session
- * that is stopped again as soon as the list is read.
- */
+/** Reads a pick-list in the session the editor browses in (see `browsingSession`). */
 async function inBrowsingSession(
 	this: ILoadOptionsFunctions,
 	read: (restoreSessionId: string) => Promise<INodeListSearchResult>,
 ): Promise<INodeListSearchResult> {
-	const mode = this.getNodeParameter('restoreSessionMode', 'existing') as string;
-	if (mode !== 'startAndStop') return await read(locatorId.call(this, 'restoreSessionId'));
-	const organizationId = locatorId.call(this, 'organizationId');
-	const session = await startRestoreSession.call(
-		this,
-		organizationId,
-		readExploreOptions.call(this),
-	);
-	try {
-		return await read(String(session.id));
-	} finally {
-		await stopRestoreSession.call(this, String(session.id));
-	}
+	return await read((await browsingSession.call(this, 'Vesp')).id);
 }
 
 export async function searchOrganizations(

@@ -1,26 +1,18 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { listAttachments } from '../api/sharePoint';
-import { assertVeeamId, ID_GUIDS } from '../helpers/ids';
+import { formatBytes } from '../helpers/summary';
+import { browsingSession } from '../restore/browsingSession';
+import { resolveItemTarget } from '../restore/sharePointTarget';
 
-function locatorValue(this: ILoadOptionsFunctions, name: string): unknown {
-	return this.getNodeParameter(name, undefined, { extractValue: true });
-}
-
+/** The chosen item's attachments, in whichever session mode and locator modes are set. */
 export async function getAttachments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const target = {
-		restoreSessionId: assertVeeamId(
-			locatorValue.call(this, 'restoreSessionId'),
-			ID_GUIDS.restoreSession,
-			'Restore Session ID',
-		),
-		siteId: assertVeeamId(locatorValue.call(this, 'siteId'), ID_GUIDS.site, 'Site ID'),
-		itemId: assertVeeamId(locatorValue.call(this, 'itemId'), ID_GUIDS.item, 'Item ID'),
-	};
+	const target = await resolveItemTarget.call(this, await browsingSession.call(this, 'Vesp'));
 	const attachments = await listAttachments.call(this, target, {});
 	return attachments.map((attachment) => ({
 		name: attachment.name,
 		value: attachment.id,
-		description: attachment.sizeBytes !== undefined ? `${attachment.sizeBytes} bytes` : undefined,
+		description:
+			attachment.sizeBytes !== undefined ? formatBytes(attachment.sizeBytes) : undefined,
 	}));
 }

@@ -10,13 +10,16 @@ import type { Context } from '../transport';
 
 /** The label each locator parameter has in the editor, for errors. */
 const LABELS: Record<string, string> = {
-	restoreSessionId: 'Session',
+	restoreSessionId: 'Running Session',
 	organizationId: 'Organization',
 	siteId: 'Site',
 	listId: 'List',
 	itemId: 'Item',
 	pointInTime: 'Point in Time',
 };
+
+/** Locators that also take a SharePoint address. */
+const URL_MODES = new Set(['siteId', 'listId', 'itemId']);
 
 const GUIDS: Record<string, number> = {
 	restoreSessionId: ID_GUIDS.restoreSession,
@@ -78,6 +81,15 @@ export function locatorId(
 	try {
 		return assertVeeamId(value, GUIDS[name], `${LABELS[name]} ID`);
 	} catch (error) {
+		if (URL_MODES.has(name) && /^\s*https?:\/\//i.test(String(value ?? ''))) {
+			throw parameterError(
+				this,
+				name,
+				`"${String(value).trim()}" is an address, not a VB365 ID`,
+				`Switch ${LABELS[name]} to "By URL" (next to the field) to use a SharePoint address, or pick it from the list.`,
+				itemIndex,
+			);
+		}
 		const reason = error instanceof InvalidIdError ? error.message : String(error);
 		throw parameterError(
 			this,

@@ -9,6 +9,8 @@ export interface SessionInUse {
 	id: string;
 	/** "latest" or the ISO time, for sessions this execution started. */
 	pointInTime?: string;
+	/** For sessions this execution started. */
+	organizationId?: string;
 }
 
 /**
@@ -41,7 +43,11 @@ export class RestoreSessionScope {
 			this.started.set(key, session);
 		}
 		const { id } = await session;
-		return { id: id as string, pointInTime: options.pointInTime?.toISOString() ?? 'latest' };
+		return {
+			id: id as string,
+			pointInTime: options.pointInTime?.toISOString() ?? 'latest',
+			organizationId,
+		};
 	}
 
 	/** Stops every session this execution started; returns the IDs it could not stop. */

@@ -5,7 +5,8 @@ import { listLists, listSites, searchListItems } from '../api/sharePoint';
 import { itemNumberOf, parseItemUrl, sameSharePointUrl, siteUrlOf } from '../helpers/sharePointUrl';
 import type { Context } from '../transport';
 import { locatorId, parameterError, readLocator } from './locators';
-import type { RestoreSessionScope } from './sessionScope';
+import { pointInTimeProblem } from './pointInTime';
+import type { RestoreSessionScope, SessionInUse } from './sessionScope';
 
 async function findSiteByUrl(
 	this: Context,
@@ -28,14 +29,40 @@ async function findSiteByUrl(
 	return String(site.id);
 }
 
+/** The Site parameter; left empty, the site of the Item's URL. */
 export async function resolveSiteId(
 	this: Context,
 	restoreSessionId: string,
 	itemIndex?: number,
 ): Promise<string> {
 	const locator = readLocator.call(this, 'siteId', itemIndex);
-	if (locator.mode === 'url')
-		return await findSiteByUrl.call(this, restoreSessionId, String(locator.value), itemIndex);
+	const value = String(locator.value ?? '').trim();
+	if (value === '') {
+		const item = readLocator.call(this, 'itemId', itemIndex);
+		const itemUrl = item.mode === 'url' ? parseItemUrl(String(item.value ?? '')) : undefined;
+		if (!itemUrl) {
+			throw parameterError(
+				this,
+				'siteId',
+				'No site given',
+				'Pick the site from the list, or give the Item "By URL": the site is then taken from the item\'s address.',
+				itemIndex,
+			);
+		}
+		return await findSiteByUrl.call(this, restoreSessionId, itemUrl.siteUrl, itemIndex);
+	}
+	if (locator.mode === 'url') {
+		if (parseItemUrl(value)) {
+			throw parameterError(
+				this,
+				'siteId',
+				`"${value}" is the address of a list item, not of a site`,
+				'Put it into Item (By URL) and leave Site empty: the site is taken from the item\'s address.',
+				itemIndex,
+			);
+		}
+		return await findSiteByUrl.call(this, restoreSessionId, value, itemIndex);
+	}
 	return locatorId.call(this, 'siteId', itemIndex, locator);
 }
 
@@ -45,6 +72,8 @@ export async function findListId(
 	siteId: string,
 	segmentOrUrl: string,
 	itemIndex?: number,
+	/** When the list comes from the Item URL, the error must point at the Item and Site. */
+	fromItemUrl?: string,
 ): Promise<string> {
 	const lists = await listLists.call(this, { restoreSessionId, itemIndex }, siteId);
 	const segment = decodeURIComponent(
@@ -59,6 +88,15 @@ export async function findListId(
 				.endsWith(`/lists/${segment}`) ||
 			String(candidate.name ?? '').toLowerCase() === segment,
 	);
+	if (!list && fromItemUrl !== undefined) {
+		throw parameterError(
+			this,
+			'itemId',
+			`The Item URL names the list "${segment}", which the chosen Site does not have`,
+			`The item is on the site ${fromItemUrl}: leave Site empty to take it from the Item URL, or choose that site.`,
+			itemIndex,
+		);
+	}
 	if (!list) {
 		throw parameterError(
 			this,
@@ -106,6 +144,7 @@ async function findItemByUrl(
 		siteId,
 		parsed.listSegment,
 		itemIndex,
+		parsed.siteUrl,
 	);
 	const found = await searchListItems.call(
 		this,
@@ -128,6 +167,25 @@ async function findItemByUrl(
 	return String(item.id);
 }
 
+/** The site and item in a session, from the Site and Item parameters (IDs or URLs). */
+export async function resolveItemTarget(
+	this: Context,
+	session: SessionInUse,
+	itemIndex?: number,
+): Promise<ItemTarget & { pointInTime?: string }> {
+	try {
+		const siteId = await resolveSiteId.call(this, session.id, itemIndex);
+		const locator = readLocator.call(this, 'itemId', itemIndex);
+		const itemId =
+			locator.mode === 'url'
+				? await findItemByUrl.call(this, session.id, siteId, String(locator.value), itemIndex)
+				: locatorId.call(this, 'itemId', itemIndex, locator);
+		return { restoreSessionId: session.id, siteId, itemId, pointInTime: session.pointInTime };
+	} catch (error) {
+		throw (await pointInTimeProblem(this, session, itemIndex)) ?? error;
+	}
+}
+
 /** The session, site and item an attachment operation works on, from the node's parameters. */
 export async function getItemTarget(
 	this: IExecuteFunctions,
@@ -135,11 +193,5 @@ export async function getItemTarget(
 	scope: RestoreSessionScope,
 ): Promise<ItemTarget & { pointInTime?: string }> {
 	const session = await scope.sessionFor(itemIndex, 'Vesp');
-	const siteId = await resolveSiteId.call(this, session.id, itemIndex);
-	const locator = readLocator.call(this, 'itemId', itemIndex);
-	const itemId =
-		locator.mode === 'url'
-			? await findItemByUrl.call(this, session.id, siteId, String(locator.value), itemIndex)
-			: locatorId.call(this, 'itemId', itemIndex, locator);
-	return { restoreSessionId: session.id, siteId, itemId, pointInTime: session.pointInTime };
+	return await resolveItemTarget.call(this, session, itemIndex);
 }

@@ -46,7 +46,8 @@ export async function listAttachments(
 			path: attachmentsPath(target),
 			action: "list the item's attachments",
 			hints: {
-				404: 'Check the Restore Session, Site and Item: the session may have been stopped, or the item is not in this site.',
+				400: 'Check the Running Session: VB365 refuses requests in a stopped session. Choose a running one, or let the node start and stop its own.',
+				404: 'Check the Running Session, Site and Item: the session may have been stopped, or the item is not in this site.',
 			},
 		},
 		limit,
