@@ -1,5 +1,5 @@
 import type { AttachmentInfo } from './attachmentSelection';
-import type { ZipLimits } from './zip';
+import type { ZipLimits } from '../zip';
 
 /** Room for servers whose listed sizes are slightly off; a bomb expands by orders of magnitude. */
 const LISTED_SIZE_SLACK_BYTES = 1024 * 1024;

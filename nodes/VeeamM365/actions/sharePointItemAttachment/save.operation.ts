@@ -14,7 +14,7 @@ import { parseContentDisposition } from '../../helpers/contentDisposition';
 import { sanitizeFileName, uniqueFileNames } from '../../helpers/fileName';
 import { peekBytes } from '../../helpers/peek';
 import { toNodeReadable } from '../../helpers/readable';
-import { isZipSignature, readZipEntries, verifyZipStream, ZipLimitError } from '../../helpers/zip';
+import { isZipSignature, readZipEntries, verifyZipStream, ZipLimitError } from '../../zip';
 import type { StreamedResponse } from '../../transport';
 import { getApiContext, veeamApiDownload } from '../../transport';
 import {
@@ -28,7 +28,7 @@ import {
 	siteLocator,
 } from '../../descriptions/common.descriptions';
 import { restoreSummary } from '../../helpers/summary';
-import type { ZipLimits } from '../../helpers/zip';
+import type { ZipLimits } from '../../zip';
 import { archiveLimits } from '../../helpers/archiveLimits';
 import { getRequestSettings, getSelectedAttachments, restoreContext } from './shared';
 import type { RestoreSessionScope } from '../restoreScope';
