@@ -65,7 +65,8 @@ export async function readCentralDirectory(
 		const locator = await requireBytes(
 			reader,
 			FIXED_LENGTH.zip64Locator,
-			'the ZIP64 end of central directory locator');
+			'the ZIP64 end of central directory locator',
+		);
 		if (u32(locator, 0) !== 0 || u64(locator, 4) !== recordOffset || u32(locator, 12) > 1) {
 			throw new ZipFormatError('ZIP64 end of central directory locator is inconsistent');
 		}
@@ -145,8 +146,7 @@ async function readCentralHeader(
 	const header = entry.header;
 	const problems: string[] = [];
 	if (!sameBytes(rawName, header.rawName)) problems.push(`its name is ${quoteName(name)}`);
-	if (method !== METHOD[header.method])
-		problems.push(`its compression method is ${method}`);
+	if (method !== METHOD[header.method]) problems.push(`its compression method is ${method}`);
 	if (crc !== entry.crc)
 		problems.push(`its CRC-32 is ${hex32(crc)} instead of ${hex32(entry.crc)}`);
 	if (compressed !== entry.compressedSize)

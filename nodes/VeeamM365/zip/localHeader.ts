@@ -1,4 +1,11 @@
-import { EXTRA, FIXED_LENGTH, FLAG, METHOD, UINT32_MAX, UNSUPPORTED_METHOD_NAMES } from './constants';
+import {
+	EXTRA,
+	FIXED_LENGTH,
+	FLAG,
+	METHOD,
+	UINT32_MAX,
+	UNSUPPORTED_METHOD_NAMES,
+} from './constants';
 import { quoteName, ZipFormatError } from './errors';
 import type { ByteReader } from './byteReader';
 import { requireBytes } from './byteReader';
