@@ -1,7 +1,7 @@
 'use strict';
 const zlib = require('zlib');
 const crypto = require('crypto');
-const { crc32 } = require('../../dist/nodes/VeeamM365/helpers/crc32');
+const { crc32 } = require('../../dist/nodes/VeeamM365/zip/crc32');
 
 describe('crc32', () => {
 	test('known check values', () => {

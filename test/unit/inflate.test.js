@@ -1,14 +1,14 @@
 'use strict';
-// The DEFLATE decoder behind Save (helpers/zip/rawInflate.ts), checked against Node's zlib, and
+// The DEFLATE decoder behind Save (zip/deflateDecoder.ts), checked against Node's zlib, and
 // the chunk joining / peeking helpers on the download path.
 const crypto = require('crypto');
 const zlib = require('zlib');
 const {
-	RawInflate,
+	DeflateDecoder: RawInflate,
 	DeflateError,
 	PIECE_BYTES,
-} = require('../../dist/nodes/VeeamM365/helpers/zip/rawInflate');
-const { buildHuffmanTable } = require('../../dist/nodes/VeeamM365/helpers/zip/huffman');
+} = require('../../dist/nodes/VeeamM365/zip/deflateDecoder');
+const { buildHuffmanTable } = require('../../dist/nodes/VeeamM365/zip/huffmanTable');
 const { joinSmallChunks } = require('../../dist/nodes/VeeamM365/delivery/readable');
 const { peekBytes } = require('../../dist/nodes/VeeamM365/delivery/peek');
 

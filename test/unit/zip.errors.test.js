@@ -5,7 +5,7 @@ const {
 	readZipEntries,
 	ZipFormatError,
 	ZipLimitError,
-} = require('../../dist/nodes/VeeamM365/helpers/zip');
+} = require('../../dist/nodes/VeeamM365/zip');
 const { buildZip, u32 } = require('./support/zipBuilder');
 const { chunked, readAll, yazlZip, streamOf } = require('./support/zipSources');
 const { mixedArchives } = require('./support/archives');

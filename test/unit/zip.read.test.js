@@ -5,7 +5,7 @@ const path = require('path');
 const zlib = require('zlib');
 const crypto = require('crypto');
 const { execFileSync } = require('child_process');
-const { readZipEntries, isZipSignature } = require('../../dist/nodes/VeeamM365/helpers/zip');
+const { readZipEntries, isZipSignature } = require('../../dist/nodes/VeeamM365/zip');
 const { buildZip } = require('./support/zipBuilder');
 const {
 	chunked,

@@ -5,7 +5,7 @@ const {
 	verifyZipStream,
 	ZipFormatError,
 	ZipLimitError,
-} = require('../../dist/nodes/VeeamM365/helpers/zip');
+} = require('../../dist/nodes/VeeamM365/zip');
 const { buildZip } = require('./support/zipBuilder');
 const { chunked, yazlZip, streamOf } = require('./support/zipSources');
 const { mixedArchives } = require('./support/archives');

@@ -1,3 +1,5 @@
+import { decodeUtf8Strict } from '../zip';
+
 export interface ContentDisposition {
 	/** Lower-cased disposition type, e.g. 'attachment' or 'inline'. */
 	type?: string;
@@ -119,14 +121,8 @@ function percentDecode(text: string, utf8: boolean): number[] | undefined {
 	return bytes;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 function decodeUtf8(bytes: number[]): string | undefined {
-	try {
-		return strictUtf8.decode(Uint8Array.from(bytes));
-	} catch {
-		return undefined;
-	}
+	return decodeUtf8Strict(Uint8Array.from(bytes));
 }
 
 // HTTP header values reach us as Latin-1; servers that put raw UTF-8 into `filename` produce

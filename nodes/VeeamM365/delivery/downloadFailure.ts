@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ZipLimitError } from '../helpers/zip';
+import { ZipLimitError } from '../zip';
 
 const LIMIT_OPTIONS: Record<string, string> = {
 	maxCompressionRatio: 'Max Compression Ratio',

@@ -1,4 +1,4 @@
-import type { ZipLimits } from '../helpers/zip';
+import type { ZipLimits } from '../zip';
 import type { ExpectedFile } from './expectedFile';
 
 /** Room for servers whose listed sizes are slightly off; a bomb expands by orders of magnitude. */

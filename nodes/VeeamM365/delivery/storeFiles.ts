@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import { isZipSignature, readZipEntries, verifyZipStream } from '../helpers/zip';
-import type { ZipLimits } from '../helpers/zip';
+import { isZipSignature, readZipEntries, verifyZipStream } from '../zip';
+import type { ZipLimits } from '../zip';
 import type { StreamedResponse } from '../transport';
 import { parseContentDisposition } from './contentDisposition';
 import type { ExpectedFile, UnnamedCheck } from './expectedFile';

@@ -1,9 +1,9 @@
-import { crc32 } from '../crc32';
-import { quoteName, ZipFormatError } from '../errors';
+import { crc32 } from './crc32';
+import { quoteName, ZipFormatError } from './errors';
 import type { ByteReader } from './byteReader';
 import { asBuffer, hex32, isHeaderSignature, u32, u64Loose } from './binary';
 import { DescriptorScanner } from './descriptorScanner';
-import { Inflater } from './inflate';
+import { EntryInflater } from './entryInflater';
 import type { LimitTracker } from './limits';
 import type { LocalHeader } from './localHeader';
 
@@ -23,7 +23,7 @@ export class EntryReader {
 	private state: 'open' | 'done' | 'failed' = 'open';
 	private failure: unknown;
 	private readonly scanner?: DescriptorScanner;
-	private readonly inflater?: Inflater;
+	private readonly inflater?: EntryInflater;
 	private remainingCompressed: number;
 
 	constructor(
@@ -34,7 +34,7 @@ export class EntryReader {
 		this.remainingCompressed = header.compressedSize ?? 0;
 		if (header.usesDataDescriptor) this.scanner = new DescriptorScanner(reader, header.name);
 		if (header.method === 'deflate')
-			this.inflater = new Inflater(() => this.nextCompressed(), header.name);
+			this.inflater = new EntryInflater(() => this.nextCompressed(), header.name);
 	}
 
 	/** The next chunk of uncompressed data, or null once the entry is complete and verified. */

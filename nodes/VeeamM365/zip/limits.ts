@@ -1,5 +1,5 @@
-import { quoteName, ZipLimitError } from '../errors';
-import type { ZipLimitName } from '../errors';
+import { quoteName, ZipLimitError } from './errors';
+import type { ZipLimitName } from './errors';
 
 export interface ZipLimits {
 	/** Largest uncompressed size of a single entry, in bytes. */

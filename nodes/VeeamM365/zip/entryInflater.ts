@@ -1,18 +1,20 @@
-import { quoteName, ZipFormatError } from '../errors';
-import { RawInflate } from './rawInflate';
+import { quoteName, ZipFormatError } from './errors';
+import { DeflateDecoder } from './deflateDecoder';
 
 type Input = () => Promise<Uint8Array | null>;
 
 /**
- * Inflates an entry's compressed chunks, pulled from `input` only as output is asked for: each
+ * The deflate stage of one entry: feeds the entry's compressed bytes to the DeflateDecoder and
+ * turns its errors into ZipFormatErrors naming the entry. Sizes and CRC are checked by
+ * EntryReader around it. Compressed chunks are pulled from `input` only as output is asked for: each
  * read() decodes what the input pulled so far allows and pulls one more chunk only when that
  * gave nothing, so the compressed bytes read ahead of the consumer stay within one chunk.
  */
-export class Inflater {
+export class EntryInflater {
 	/** Compressed bytes pulled from the input so far. */
 	bytesIn = 0;
 
-	private readonly decoder = new RawInflate((reason) => this.invalid(reason));
+	private readonly decoder = new DeflateDecoder((reason) => this.invalid(reason));
 	private inputDone = false;
 	private stopped = false;
 

@@ -1,10 +1,11 @@
-import { quoteName, ZipFormatError } from '../errors';
+import { EXTRA, FIXED_LENGTH, METHOD, SIGNATURE, UINT16_MAX, UINT32_MAX } from './constants';
+import { quoteName, ZipFormatError } from './errors';
 import type { ByteReader } from './byteReader';
+import { requireBytes } from './byteReader';
+import { decodeName } from './entryName';
 import type { ReadEntry } from './entryReader';
-import { decodeName, parseExtraFields, requireBytes } from './localHeader';
-import { hex32, SIGNATURE, u16, u32, u64, UINT16_MAX, UINT32_MAX } from './binary';
-
-const EXTRA_ZIP64 = 0x0001;
+import { parseExtraFields } from './localHeader';
+import { hex32, u16, u32, u64 } from './binary';
 
 interface DirectoryTotals {
 	entries: number;
@@ -61,7 +62,11 @@ export async function readCentralDirectory(
 				`ZIP64 end of central directory locator is missing (found signature ${hex32(signature)})`,
 			);
 		}
-		const locator = await requireBytes(reader, 16, 'the ZIP64 end of central directory locator');
+		const locator = await requireBytes(
+			reader,
+			FIXED_LENGTH.zip64Locator,
+			'the ZIP64 end of central directory locator',
+		);
 		if (u32(locator, 0) !== 0 || u64(locator, 4) !== recordOffset || u32(locator, 12) > 1) {
 			throw new ZipFormatError('ZIP64 end of central directory locator is inconsistent');
 		}
@@ -74,7 +79,11 @@ export async function readCentralDirectory(
 			`ZIP central directory is followed by ${found} instead of the end of central directory record`,
 		);
 	}
-	const end = await requireBytes(reader, 18, 'the end of central directory record');
+	const end = await requireBytes(
+		reader,
+		FIXED_LENGTH.endOfCentralDirectory,
+		'the end of central directory record',
+	);
 	await requireBytes(reader, u16(end, 16), 'the archive comment');
 	checkEnd(end, actual, zip64);
 	if (!(await reader.isAtEnd())) {
@@ -93,7 +102,7 @@ async function readCentralHeader(
 	reader: ByteReader,
 	byOffset: Map<number, ReadEntry>,
 ): Promise<number> {
-	const fixed = await requireBytes(reader, 42, 'the central directory');
+	const fixed = await requireBytes(reader, FIXED_LENGTH.centralHeader, 'the central directory');
 	const flags = u16(fixed, 4);
 	const method = u16(fixed, 6);
 	const crc = u32(fixed, 12);
@@ -105,9 +114,9 @@ async function readCentralHeader(
 	const disk = u16(fixed, 30);
 	let offset = u32(fixed, 38);
 	const extras = parseExtraFields(extra);
-	const name = decodeName(rawName, flags, extras.get(0x7075));
+	const name = decodeName(rawName, flags, extras.get(EXTRA.unicodePath));
 
-	const zip64 = extras.get(EXTRA_ZIP64);
+	const zip64 = extras.get(EXTRA.zip64);
 	if (zip64) {
 		// Only the fields whose 32-bit value is 0xFFFFFFFF are present, in this order.
 		let position = 0;
@@ -137,8 +146,7 @@ async function readCentralHeader(
 	const header = entry.header;
 	const problems: string[] = [];
 	if (!sameBytes(rawName, header.rawName)) problems.push(`its name is ${quoteName(name)}`);
-	if (method !== (header.method === 'stored' ? 0 : 8))
-		problems.push(`its compression method is ${method}`);
+	if (method !== METHOD[header.method]) problems.push(`its compression method is ${method}`);
 	if (crc !== entry.crc)
 		problems.push(`its CRC-32 is ${hex32(crc)} instead of ${hex32(entry.crc)}`);
 	if (compressed !== entry.compressedSize)
@@ -159,9 +167,11 @@ async function readZip64End(reader: ByteReader): Promise<DirectoryTotals> {
 	const what = 'the ZIP64 end of central directory record';
 	const sizeField = await requireBytes(reader, 8, what);
 	const size = u64(sizeField, 0);
-	if (size < 44) throw new ZipFormatError('ZIP64 end of central directory record is too short');
-	const record = await requireBytes(reader, 44, what);
-	await requireBytes(reader, size - 44, what); // extensible data sector
+	const fixedLength = FIXED_LENGTH.zip64EndOfCentralDirectory;
+	if (size < fixedLength)
+		throw new ZipFormatError('ZIP64 end of central directory record is too short');
+	const record = await requireBytes(reader, fixedLength, what);
+	await requireBytes(reader, size - fixedLength, what); // extensible data sector
 	if (u32(record, 4) !== 0 || u32(record, 8) !== 0) {
 		throw new ZipFormatError('Multi-part (split) ZIP archives are not supported');
 	}

@@ -1,4 +1,5 @@
 import { EMPTY } from './binary';
+import { ZipFormatError } from './errors';
 
 /**
  * Pull-based reader over an async iterable of byte chunks. Hands out views into the source
@@ -106,4 +107,15 @@ export class ByteReader {
 		}
 		return true;
 	}
+}
+
+/** Exactly `length` bytes; a ZipFormatError naming `what` (the structure being read) if the data ends first. */
+export async function requireBytes(
+	reader: ByteReader,
+	length: number,
+	what: string,
+): Promise<Uint8Array> {
+	const bytes = await reader.readExact(length);
+	if (bytes === null) throw new ZipFormatError(`ZIP archive is truncated: it ends inside ${what}`);
+	return bytes;
 }

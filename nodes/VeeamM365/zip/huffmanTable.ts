@@ -27,9 +27,6 @@ export function newHuffmanTable(maxSymbols: number): HuffmanTable {
 	};
 }
 
-const nextCode = new Uint16Array(MAX_BITS + 1);
-const offsets = new Uint16Array(MAX_BITS + 2);
-
 /**
  * Builds the table for code lengths `lengths[0 … count - 1]` (0 = symbol unused), into `into`
  * when given (a DEFLATE stream has a new code every few dozen KiB; reusing the arrays avoids
@@ -58,7 +55,8 @@ export function buildHuffmanTable(
 	if (left > 0 && !(allowIncomplete && maxLength <= 1)) return 'incomplete Huffman code';
 
 	// First canonical code of each length, and where its symbols start in `symbols`.
-	offsets[1] = 0;
+	const nextCode = new Uint16Array(MAX_BITS + 1);
+	const offsets = new Uint16Array(MAX_BITS + 2);
 	for (let length = 1, code = 0; length <= MAX_BITS; length++) {
 		code = (code + counts[length - 1]) << 1;
 		nextCode[length] = code;

@@ -1,9 +1,11 @@
-// A streaming decoder for raw DEFLATE data (RFC 1951), written for throughput on the main thread:
-// one table lookup per literal/length and distance code, output written into large buffers that
-// are handed out as views without copying, and no per-chunk promise or thread-pool round trip.
+// A streaming decoder for raw DEFLATE data (RFC 1951: no zlib or gzip wrapper), as used inside ZIP
+// entries. Written for throughput on the main thread: one table lookup per literal/length and
+// distance code, output written into large buffers that are handed out as views without copying,
+// and no per-chunk promise or thread-pool round trip. It knows nothing about ZIP; EntryInflater
+// feeds it one entry's bytes. Why not DecompressionStream: see README.md.
 import { EMPTY } from './binary';
-import { buildHuffmanTable, FAST_BITS, newHuffmanTable } from './huffman';
-import type { HuffmanTable } from './huffman';
+import { buildHuffmanTable, FAST_BITS, newHuffmanTable } from './huffmanTable';
+import type { HuffmanTable } from './huffmanTable';
 
 /** The data is not valid DEFLATE; `message` says why (in zlib's words where there are any). */
 export class DeflateError extends Error {}
@@ -53,23 +55,21 @@ const DISTANCE_CODES = new Uint32Array(30).map(
 	(_, i) => (DISTANCE_BASE[i] << 4) | DISTANCE_EXTRA[i],
 );
 
-let fixedTables: { literal: HuffmanTable; distance: HuffmanTable } | undefined;
+/** The codes of fixed-Huffman blocks (RFC 1951, 3.2.6): constant, built once at load like the CRC table. */
+const FIXED_TABLES = buildFixedTables();
 
-function getFixedTables(): { literal: HuffmanTable; distance: HuffmanTable } {
-	if (!fixedTables) {
-		const lengths = new Uint8Array(288);
-		lengths.fill(8, 0, 144);
-		lengths.fill(9, 144, 256);
-		lengths.fill(7, 256, 280);
-		lengths.fill(8, 280, 288);
-		// 32 distance codes, of which 30 and 31 never occur in valid data.
-		const distances = new Uint8Array(32).fill(5);
-		fixedTables = {
-			literal: buildHuffmanTable(lengths, 288, false) as HuffmanTable,
-			distance: buildHuffmanTable(distances, 32, false) as HuffmanTable,
-		};
-	}
-	return fixedTables;
+function buildFixedTables(): { literal: HuffmanTable; distance: HuffmanTable } {
+	const lengths = new Uint8Array(288);
+	lengths.fill(8, 0, 144);
+	lengths.fill(9, 144, 256);
+	lengths.fill(7, 256, 280);
+	lengths.fill(8, 280, 288);
+	// 32 distance codes, of which 30 and 31 never occur in valid data.
+	const distances = new Uint8Array(32).fill(5);
+	return {
+		literal: buildHuffmanTable(lengths, 288, false) as HuffmanTable,
+		distance: buildHuffmanTable(distances, 32, false) as HuffmanTable,
+	};
 }
 
 type State = 'header' | 'stored' | 'codes' | 'done';
@@ -79,7 +79,7 @@ type State = 'header' | 'stored' | 'codes' | 'done';
  * needs more input (or, with `done`, that the stream is complete). end() tells it that no more
  * input follows, so next() either completes the stream or throws.
  */
-export class RawInflate {
+export class DeflateDecoder {
 	/** True once the final block has been decoded and all its output handed out. */
 	done = false;
 
@@ -255,9 +255,8 @@ export class RawInflate {
 			this.storedLeft = length;
 			this.state = 'stored';
 		} else if (type === 1) {
-			const fixed = getFixedTables();
-			this.literal = fixed.literal;
-			this.distance = fixed.distance;
+			this.literal = FIXED_TABLES.literal;
+			this.distance = FIXED_TABLES.distance;
 			this.state = 'codes';
 		} else if (type === 2) {
 			this.readDynamicTables();
@@ -376,6 +375,15 @@ export class RawInflate {
 	 * Decodes literal/length and distance codes until the end of the block, the end of the
 	 * current output piece, or the end of the input that is safe to read without bounds checks
 	 * (then the last few bytes are decoded carefully, or kept for the next push()).
+	 *
+	 * This is the hot loop, and it holds both Huffman decoders: the literal/length decoder and,
+	 * right after any length symbol, the distance decoder. Both are the same steps (refill the bit
+	 * buffer, one lookup in the table's `fast` array, decodeSlowly() for a code longer than
+	 * FAST_BITS) on different tables, and they are written out inline on purpose: the bit buffer,
+	 * bit count and positions live in local variables for the whole loop, where a shared
+	 * decodeSymbol(table) method would have to store them back into `this` and reload them for
+	 * every symbol. Only the rare slow path does that. Keep the two copies in step when changing
+	 * either; decodeCarefully() below is the bounds-checked version of the same sequence.
 	 */
 	private decodeCodes(): boolean {
 		const literal = this.literal!;

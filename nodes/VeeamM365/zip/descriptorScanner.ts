@@ -1,4 +1,4 @@
-import { quoteName, ZipFormatError } from '../errors';
+import { quoteName, ZipFormatError } from './errors';
 import type { ByteReader } from './byteReader';
 import { EMPTY, asBuffer, splitUint64 } from './binary';
 

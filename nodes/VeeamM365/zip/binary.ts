@@ -1,17 +1,7 @@
-import { ZipFormatError } from '../errors';
+// Little-endian field readers and small byte helpers shared by the ZIP reader.
+import { SIGNATURE } from './constants';
+import { ZipFormatError } from './errors';
 
-export const SIGNATURE = {
-	localHeader: 0x04034b50,
-	centralHeader: 0x02014b50,
-	dataDescriptor: 0x08074b50,
-	endOfCentralDirectory: 0x06054b50,
-	zip64EndOfCentralDirectory: 0x06064b50,
-	zip64Locator: 0x07064b50,
-	digitalSignature: 0x05054b50,
-} as const;
-
-export const UINT16_MAX = 0xffff;
-export const UINT32_MAX = 0xffffffff;
 const TWO_POW_32 = 0x100000000;
 
 export const EMPTY = new Uint8Array(0);

@@ -1,16 +1,19 @@
+// Public entry of the streaming ZIP reader (see README.md in this folder).
+import { SIGNATURE } from './constants';
 import { ZipFormatError } from './errors';
-import { ByteReader } from './zip/byteReader';
-import { readCentralDirectory } from './zip/centralDirectory';
-import { EntryReader } from './zip/entryReader';
-import type { ReadEntry } from './zip/entryReader';
-import { LimitTracker } from './zip/limits';
-import type { ZipLimits } from './zip/limits';
-import { readLocalHeader } from './zip/localHeader';
-import { asBuffer, hex32, SIGNATURE, u32 } from './zip/binary';
+import { ByteReader } from './byteReader';
+import { readCentralDirectory } from './centralDirectory';
+import { EntryReader } from './entryReader';
+import type { ReadEntry } from './entryReader';
+import { LimitTracker } from './limits';
+import type { ZipLimits } from './limits';
+import { readLocalHeader } from './localHeader';
+import { asBuffer, hex32, u32 } from './binary';
 
 export { ZipFormatError, ZipLimitError } from './errors';
 export type { ZipLimitName } from './errors';
-export type { ZipLimits } from './zip/limits';
+export type { ZipLimits } from './limits';
+export { decodeUtf8Strict } from './utf8';
 
 export interface ZipEntry {
 	name: string;
