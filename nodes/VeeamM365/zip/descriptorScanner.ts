@@ -1,3 +1,4 @@
+import { SIGNATURE } from './constants';
 import { quoteName, ZipFormatError } from './errors';
 import type { ByteReader } from './byteReader';
 import { EMPTY, asBuffer, splitUint64 } from './binary';
@@ -133,15 +134,14 @@ export class DescriptorScanner {
 		total: number,
 	): { position: number; signed: boolean } | undefined {
 		if (index + 4 > total) return undefined;
-		const third = at(index + 2);
-		const fourth = at(index + 3);
-		if (third === 7 && fourth === 8) {
+		const signature = readU32(at, index);
+		if (signature === SIGNATURE.dataDescriptor) {
 			if (this.sizeFieldMatches(at, index + 8, total, index))
 				return { position: index, signed: true };
 			return undefined;
 		}
-		const beforeHeader = (third === 3 && fourth === 4) || (third === 1 && fourth === 2);
-		if (!beforeHeader) return undefined;
+		if (signature !== SIGNATURE.localHeader && signature !== SIGNATURE.centralHeader)
+			return undefined;
 		for (const descriptorLength of [20, 12]) {
 			const start = index - descriptorLength;
 			if (
