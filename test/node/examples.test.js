@@ -1,7 +1,7 @@
 'use strict';
 // The example workflows' VB365 nodes, run with the payloads their notes describe.
-const { shutdownHarness } = require('../helpers/n8n-harness');
-const { startSimulator, fixtureItem, runNode, NODE_TYPE } = require('./support');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { startSimulator, fixtureItem, runNode, NODE_TYPE } = require('../support/node-runs');
 
 let sim;
 beforeAll(async () => {

@@ -9,18 +9,18 @@ const {
 	useBinaryDataMode,
 	getBinaryDataService,
 	shutdownEnvironment,
-} = require('./n8n-engine/environment');
+} = require('./environment');
 const {
 	HarnessCredentialsHelper,
 	createCredentialStore,
 	createStats,
-} = require('./n8n-engine/credentials-helper');
+} = require('./credentials-helper');
 const {
 	REPO_ROOT,
 	createNodeTypes,
 	loadPackageCredentialTypes,
-} = require('./n8n-engine/node-types');
-const { MANUAL_TRIGGER_TYPE, TEST_ITEMS_TYPE } = require('./n8n-engine/builtin-nodes');
+} = require('./node-types');
+const { MANUAL_TRIGGER_TYPE, TEST_ITEMS_TYPE } = require('./builtin-nodes');
 
 const BASE_URL = 'http://localhost:5678';
 const WORKFLOW_ID = 'harness-workflow';

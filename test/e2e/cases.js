@@ -6,7 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { findStoredBinary } = require('./binary-store');
+const { findStoredBinary } = require('../../tools/n8n/binary-store');
 const {
 	n8nEnv,
 	n8nOk,
@@ -17,17 +17,17 @@ const {
 	restClient,
 	ensureOwner,
 	testCredential,
-} = require('./n8n');
-const { installIntoUserFolder, NODE_TYPE } = require('./package');
-const { REPO_ROOT } = require('./lanes');
-const { seconds } = require('./process');
+} = require('../../tools/n8n/n8n');
+const { installIntoUserFolder, NODE_TYPE } = require('../../tools/n8n/package');
+const { REPO_ROOT } = require('../../tools/n8n/lanes');
+const { seconds } = require('../../tools/n8n/process');
 const {
 	simulatorCredentials,
 	saveWorkflow,
 	sendWorkflow,
 	continueOnFailWorkflow,
 	startAndStopWorkflow,
-} = require('./workflows');
+} = require('../../tools/workflows');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -99,7 +99,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		const credFile = writeJson(path.join(workDir, 'credentials.json'), Object.values(creds));
 		const wfDir = path.join(workDir, 'workflows');
 		const workflows = [
-			saveWorkflow(creds.good, ids, outDir),
+			saveWorkflow(creds.good, ids, { outDir }),
 			sendWorkflow(creds.good, ids, {
 				to: 'anna.meier@contoso.com',
 				subject: 'E2E restore',
