@@ -62,7 +62,14 @@ async function runNode(
 	},
 ) {
 	const nodes = [
-		{ id: '1', name: 'Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: '1',
+			name: 'Items',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: '2',
 			name: NODE_NAME,

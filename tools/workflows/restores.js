@@ -14,7 +14,9 @@ const {
 
 /** Which attachments: all, or the ones named. */
 function selection(attachmentNames) {
-	return attachmentNames ? { attachmentSelection: 'byName', attachmentNames } : { attachmentSelection: 'all' };
+	return attachmentNames
+		? { attachmentSelection: 'byName', attachmentNames }
+		: { attachmentSelection: 'all' };
 }
 
 /**
@@ -28,13 +30,19 @@ function saveWorkflow(
 ) {
 	const nodes = [
 		manualTrigger('node-start'),
-		veeamNode('node-save', 'Save Attachments', cred, {
-			operation: 'save',
-			...itemTarget(ids),
-			...selection(attachmentNames),
-			output: 'perAttachment',
-			binaryPropertyName: 'data',
-		}, [220, 0]),
+		veeamNode(
+			'node-save',
+			'Save Attachments',
+			cred,
+			{
+				operation: 'save',
+				...itemTarget(ids),
+				...selection(attachmentNames),
+				output: 'perAttachment',
+				binaryPropertyName: 'data',
+			},
+			[220, 0],
+		),
 	];
 	if (outDir) nodes.push(writeFiles('node-write', 'Write Files', outDir, [440, 0]));
 	return workflow(id, name, nodes);
@@ -44,15 +52,21 @@ function saveWorkflow(
 function sendWorkflow(cred, ids, { to, subject, text, attachmentNames }) {
 	return workflow('vb365E2eSend0001', 'E2E: send attachments', [
 		manualTrigger('node-start'),
-		veeamNode('node-send', 'Send Attachments', cred, {
-			operation: 'send',
-			...itemTarget(ids),
-			...selection(attachmentNames),
-			to,
-			subject,
-			text,
-			from: '',
-		}, [220, 0]),
+		veeamNode(
+			'node-send',
+			'Send Attachments',
+			cred,
+			{
+				operation: 'send',
+				...itemTarget(ids),
+				...selection(attachmentNames),
+				to,
+				subject,
+				text,
+				from: '',
+			},
+			[220, 0],
+		),
 	]);
 }
 
@@ -63,16 +77,22 @@ function sendWorkflow(cred, ids, { to, subject, text, attachmentNames }) {
 function startAndStopWorkflow(cred, organizationId, itemUrl) {
 	return workflow('vb365E2eStart001', 'E2E: start and stop a restore session', [
 		manualTrigger('node-start'),
-		veeamNode('node-start-stop', 'Save in Own Session', cred, {
-			operation: 'save',
-			restoreSessionMode: 'startAndStop',
-			organizationId: locator(organizationId),
-			siteId: locator(itemUrl.split('/Lists/')[0], 'url'),
-			itemId: locator(itemUrl, 'url'),
-			attachmentSelection: 'all',
-			output: 'perItem',
-			binaryPropertyName: 'file',
-		}, [220, 0]),
+		veeamNode(
+			'node-start-stop',
+			'Save in Own Session',
+			cred,
+			{
+				operation: 'save',
+				restoreSessionMode: 'startAndStop',
+				organizationId: locator(organizationId),
+				siteId: locator(itemUrl.split('/Lists/')[0], 'url'),
+				itemId: locator(itemUrl, 'url'),
+				attachmentSelection: 'all',
+				output: 'perItem',
+				binaryPropertyName: 'file',
+			},
+			[220, 0],
+		),
 	]);
 }
 
@@ -81,7 +101,10 @@ function startAndStopWorkflow(cred, organizationId, itemUrl) {
  * ({ restoreSessionId, siteId, itemId, … }) saves its item's attachments, one output item per
  * file. `selection` picks them (parameters of the node), `nodeSettings` are e.g. "On Error".
  */
-function perTicketSaveWorkflow(cred, { id, name, tickets, selection: picked, options, nodeSettings }) {
+function perTicketSaveWorkflow(
+	cred,
+	{ id, name, tickets, selection: picked, options, nodeSettings },
+) {
 	return workflow(id, name, [
 		manualTrigger('node-start'),
 		...ticketItems('node', tickets, 220),
