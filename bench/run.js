@@ -7,11 +7,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { getLane } = require('../test/e2e/lib/lanes');
-const { ensureInstalled } = require('../test/e2e/lib/install');
-const { buildPackage, packPackage } = require('../test/e2e/lib/package');
-const { freePort } = require('../test/e2e/lib/n8n');
-const { loadFixture } = require('../test/simulator/fixture');
+const { getLane } = require('../tools/n8n/lanes');
+const { ensureInstalled } = require('../tools/n8n/install');
+const { buildPackage, packPackage } = require('../tools/n8n/package');
+const { freePort } = require('../tools/n8n/n8n');
+const { loadFixture } = require('../tools/simulator/fixture');
 const { prepareLane } = require('./lib/lane');
 const { largeLayout } = require('./lib/content');
 const { runLargeSize, pickedAttachments } = require('./lib/case-large');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Peak memory of the simulator while it streams a 2 GiB ZIP (4 x 512 MiB attachments).
-// Starts `node test/simulator/cli.js` as a child, downloads the save with curl to /dev/null,
+// Starts `node tools/simulator/cli.js` as a child, downloads the save with curl to /dev/null,
 // samples the child's RSS from /proc, then checks smaller ZIPs with `unzip -t`.
 // Prints JSON: {bytes (ZIP size), attachmentBytes, seconds, mbPerSecond, peakRssMB, baselineRssMB, unzipTest}.
 const { spawn, execFileSync } = require('node:child_process');
@@ -13,7 +13,7 @@ const SIZES = process.env.BENCH_SIZES || '512M,512M,512M,512M';
 const TARGET_MB = 150;
 
 function startSimulator() {
-	const cli = path.join(__dirname, '..', 'test', 'simulator', 'cli.js');
+	const cli = path.join(__dirname, '..', 'tools', 'simulator', 'cli.js');
 	const child = spawn(
 		process.execPath,
 		[cli, '--port', '0', '--large-sizes', SIZES, '--profile', '8.x'],

@@ -11,12 +11,12 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { REPO_ROOT, openTarget } = require('./lib/vb365-target');
-const { getLane } = require('../test/e2e/lib/lanes');
-const { ensureInstalled } = require('../test/e2e/lib/install');
-const { buildPackage, packPackage, installIntoUserFolder } = require('../test/e2e/lib/package');
-const { n8nEnv, n8nOk, executeWorkflow, nodeItems, writeJson } = require('../test/e2e/lib/n8n');
-const { credential, helpdeskDemoWorkflow } = require('../test/e2e/lib/workflows');
-const { seconds } = require('../test/e2e/lib/process');
+const { getLane, LOG_DIR } = require('../tools/n8n/lanes');
+const { ensureInstalled } = require('../tools/n8n/install');
+const { buildPackage, packPackage, installIntoUserFolder } = require('../tools/n8n/package');
+const { n8nEnv, n8nOk, executeWorkflow, nodeItems, writeJson } = require('../tools/n8n/n8n');
+const { credential, helpdeskDemoWorkflow } = require('../tools/workflows');
+const { seconds } = require('../tools/n8n/process');
 
 const OUTPUT_DIR = path.join(REPO_ROOT, 'demo-output');
 
@@ -79,7 +79,7 @@ function verifyAgainstSimulator(sim, ticket, written) {
 async function main() {
 	const started = Date.now();
 	const lane = getLane(2);
-	await ensureInstalled(lane, { logDir: path.join(REPO_ROOT, 'test', 'e2e', '.work') });
+	await ensureInstalled(lane, { logDir: LOG_DIR });
 	await buildPackage();
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb365-demo-'));
 	const target = await openTarget();

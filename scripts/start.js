@@ -11,13 +11,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { REPO_ROOT, openTarget } = require('./lib/vb365-target');
-const { E2E_HOME, getLane } = require('../test/e2e/lib/lanes');
-const { ensureInstalled } = require('../test/e2e/lib/install');
-const { buildPackage, packPackage, installIntoUserFolder } = require('../test/e2e/lib/package');
-const { n8nEnv, n8nOk, writeJson, startServer, restClient, ensureOwner } = require('../test/e2e/lib/n8n');
-const { credential, helpdeskDemoWorkflow } = require('../test/e2e/lib/workflows');
+const { E2E_HOME, LOG_DIR, getLane } = require('../tools/n8n/lanes');
+const { ensureInstalled } = require('../tools/n8n/install');
+const { buildPackage, packPackage, installIntoUserFolder } = require('../tools/n8n/package');
+const { n8nEnv, n8nOk, writeJson, startServer, restClient, ensureOwner } = require('../tools/n8n/n8n');
+const { credential, helpdeskDemoWorkflow } = require('../tools/workflows');
 
-const WORK_DIR = path.join(REPO_ROOT, 'test', 'e2e', '.work');
+const WORK_DIR = LOG_DIR;
 const USER_FOLDER = process.env.START_USER_FOLDER || path.join(E2E_HOME, 'start-user-folder');
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const OUTPUT_DIR = path.join(REPO_ROOT, 'demo-output');

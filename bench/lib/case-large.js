@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { findStoredBinary } = require('../../test/e2e/lib/binary-store');
+const { findStoredBinary } = require('../../tools/n8n/binary-store');
 const { startSimulatorProcess } = require('./simulator-process');
 const { createClient } = require('./raw-client');
 const { curlThenUnzip } = require('./curl-unzip');

@@ -1,6 +1,6 @@
 'use strict';
 // How the "large" item of the simulator is filled for a given total size. Its first four
-// attachments have fixed names and kinds (test/simulator/fixture.json: two .mp4 and a .zip that
+// attachments have fixed names and kinds (tools/simulator/fixture.json: two .mp4 and a .zip that
 // the simulator stores, a .csv it deflates); further ones are large-part-N.bin (deflated).
 
 const MiB = 1024 * 1024;

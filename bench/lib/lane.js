@@ -5,9 +5,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { n8nEnv, n8nOk, writeJson } = require('../../test/e2e/lib/n8n');
-const { installIntoUserFolder } = require('../../test/e2e/lib/package');
-const { binaryStoreDirs } = require('../../test/e2e/lib/binary-store');
+const { n8nEnv, n8nOk, writeJson } = require('../../tools/n8n/n8n');
+const { installIntoUserFolder } = require('../../tools/n8n/package');
+const { binaryStoreDirs } = require('../../tools/n8n/binary-store');
 const { executeSampled, assertRunSucceeded } = require('./n8n-exec');
 
 /**

@@ -5,7 +5,7 @@
 const fs = require('node:fs');
 const { spawn } = require('node:child_process');
 
-const { parseRunOutput } = require('../../test/e2e/lib/n8n');
+const { parseRunOutput } = require('../../tools/n8n/n8n');
 const { startRssSampler } = require('./rss-sampler');
 const { track } = require('./children');
 

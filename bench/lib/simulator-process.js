@@ -1,5 +1,5 @@
 'use strict';
-// Runs the VB365 simulator (test/simulator) in its own Node process, so its CPU time and memory
+// Runs the VB365 simulator (tools/simulator) in its own Node process, so its CPU time and memory
 // are neither counted in nor competing with the benchmark runner's event loop. The parent talks to
 // it over IPC only.
 
@@ -9,7 +9,7 @@ const { fork } = require('node:child_process');
 const { cpuSeconds } = require('./rss-sampler');
 const { track } = require('./children');
 
-const SIMULATOR = path.resolve(__dirname, '..', '..', 'test', 'simulator');
+const SIMULATOR = path.resolve(__dirname, '..', '..', 'tools', 'simulator');
 
 /**
  * Starts a simulator child with `options` (as for startSimulator; byte sizes only, no functions).

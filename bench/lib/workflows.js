@@ -1,8 +1,17 @@
 'use strict';
 // The benchmark's workflows. Each has a fixed id for `n8n execute --id`. The simulator is always
 // started on the same port, so the IDs and URLs in these workflows stay valid across its restarts.
+// The node's own workflows are the shared ones (tools/workflows); what is defined here is only the
+// benchmark's: its IDs and the comparisons built from n8n's HTTP Request and Compression nodes.
 
-const { NODE_TYPE, CREDENTIAL_TYPE } = require('../../test/e2e/lib/package');
+const {
+	manualTrigger,
+	ticketItems,
+	workflow,
+	credential,
+	saveWorkflow,
+	perTicketSaveWorkflow,
+} = require('../../tools/workflows');
 
 const IDS = {
 	credential: 'vb365BenchCred01',
@@ -25,91 +34,20 @@ const NODES = {
 	batchDownload: 'Download per Ticket',
 };
 
-function manualTrigger() {
-	return {
-		id: 'bench-start',
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-}
-
-function chain(nodes) {
-	const connections = {};
-	for (let i = 0; i < nodes.length - 1; i++) {
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
-
-function workflow(id, name, nodes) {
-	return {
-		id,
-		name,
-		active: false,
-		nodes,
-		connections: chain(nodes),
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
+const CREDENTIAL_REF = { id: IDS.credential, name: 'VB365 simulator (bench)' };
 
 /** Credential for `n8n import:credentials` (password login, self-signed certificate accepted). */
 function benchCredential(url, { username, password }) {
-	return {
-		id: IDS.credential,
-		name: 'VB365 simulator (bench)',
-		type: CREDENTIAL_TYPE,
-		data: {
-			url,
-			apiVersion: 'v8',
-			authentication: 'password',
-			username,
-			password,
-			ignoreSslIssues: true,
-		},
-	};
-}
-
-const locator = (value) => ({ __rl: true, mode: 'id', value });
-
-function veeamSave(id, name, parameters, position) {
-	return {
-		id,
-		name,
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position,
-		parameters: {
-			resource: 'sharePointItemAttachment',
-			operation: 'save',
-			output: 'perAttachment',
-			binaryPropertyName: 'data',
-			...parameters,
-		},
-		credentials: { [CREDENTIAL_TYPE]: { id: IDS.credential, name: 'VB365 simulator (bench)' } },
-	};
+	return credential({ ...CREDENTIAL_REF, url, username, password, ignoreSslIssues: true });
 }
 
 /** Case 1: Manual → Save the named attachments of one item, one output item per file. */
 function largeSaveWorkflow(item, attachmentNames) {
-	return workflow(IDS.largeSave, 'Bench: large save', [
-		manualTrigger(),
-		veeamSave(
-			'bench-save',
-			NODES.save,
-			{
-				restoreSessionId: locator(item.restoreSessionId),
-				siteId: locator(item.siteId),
-				itemId: locator(item.id),
-				attachmentSelection: 'byName',
-				attachmentNames,
-			},
-			[220, 0],
-		),
-	]);
+	return saveWorkflow(
+		CREDENTIAL_REF,
+		{ restoreSessionId: item.restoreSessionId, siteId: item.siteId, itemId: item.id },
+		{ id: IDS.largeSave, name: 'Bench: large save', attachmentNames },
+	);
 }
 
 /** HTTP Request for a token, then HTTP Request for the save (response as file, streamed to disk). */
@@ -117,7 +55,7 @@ function downloadNodes({ url, username, password, item, attachmentIds }) {
 	const base = `${url}/v8/RestoreSessions/${item.restoreSessionId}/Organization/Sites/${item.siteId}/Items/${item.id}/Attachments`;
 	const insecure = { allowUnauthorizedCerts: true };
 	return [
-		manualTrigger(),
+		manualTrigger('bench-start'),
 		{
 			id: 'bench-token',
 			name: NODES.token,
@@ -189,51 +127,19 @@ function diyWorkflow(target) {
 	]);
 }
 
-function ticketNodes(tickets, position = 220) {
-	return [
-		{
-			id: 'bench-tickets',
-			name: 'Tickets',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [position, 0],
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ tickets }), options: {} },
-		},
-		{
-			id: 'bench-split',
-			name: 'One Item per Ticket',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			position: [position + 220, 0],
-			parameters: { fieldToSplitOut: 'tickets', options: {} },
-		},
-	];
-}
-
 /**
  * Case 3: `tickets` ({ restoreSessionId, siteId, itemId, attachmentId } each) → one item per
  * ticket → Save that ticket's attachment, `parallelItems` at a time (undefined: the default).
  */
 function batchWorkflow(tickets, parallelItems) {
-	const id = parallelItems === 1 ? IDS.batchOneByOne : IDS.batch;
-	const name = `Bench: batch of small saves${parallelItems === 1 ? ', one by one' : ''}`;
-	return workflow(id, name, [
-		manualTrigger(),
-		...ticketNodes(tickets),
-		veeamSave(
-			'bench-batch-save',
-			NODES.batchSave,
-			{
-				restoreSessionId: locator('={{ $json.restoreSessionId }}'),
-				siteId: locator('={{ $json.siteId }}'),
-				itemId: locator('={{ $json.itemId }}'),
-				attachmentSelection: 'byId',
-				attachmentIds: '={{ $json.attachmentId }}',
-				...(parallelItems === undefined ? {} : { options: { parallelItems } }),
-			},
-			[660, 0],
-		),
-	]);
+	const oneByOne = parallelItems === 1;
+	return perTicketSaveWorkflow(CREDENTIAL_REF, {
+		id: oneByOne ? IDS.batchOneByOne : IDS.batch,
+		name: `Bench: batch of small saves${oneByOne ? ', one by one' : ''}`,
+		tickets,
+		selection: { attachmentSelection: 'byId', attachmentIds: '={{ $json.attachmentId }}' },
+		options: parallelItems === undefined ? undefined : { parallelItems },
+	});
 }
 
 /**
@@ -260,7 +166,7 @@ function batchHttpWorkflow(tickets, { url, username, password }) {
 	return workflow(IDS.batchHttp, 'Bench: batch with HTTP Request nodes', [
 		trigger,
 		token,
-		...ticketNodes(tickets, 440),
+		...ticketItems('bench', tickets, 440),
 		{
 			id: 'bench-batch-list',
 			name: NODES.batchList,

@@ -29,7 +29,7 @@ function realServerFromEnv(env = process.env) {
 async function openTarget({ port = 0 } = {}) {
 	const real = realServerFromEnv();
 	if (real) return { kind: 'real', server: real, stop: async () => {} };
-	const { startSimulator } = require(path.join(REPO_ROOT, 'test', 'simulator'));
+	const { startSimulator } = require(path.join(REPO_ROOT, 'tools', 'simulator'));
 	let sim;
 	try {
 		sim = await startSimulator({ port, profile: '8.x' });

@@ -14,7 +14,7 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const { startEditor, REPO_ROOT } = require('./editor-server');
-const { helpdeskDemoWorkflow } = require('../../test/e2e/lib/workflows');
+const { helpdeskDemoWorkflow } = require('../../tools/workflows');
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DOCS_DIR = path.join(REPO_ROOT, 'docs');

@@ -9,11 +9,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { getLane, E2E_DIR } = require('./lib/lanes');
-const { ensureInstalled } = require('./lib/install');
-const { buildPackage, packPackage, strayFiles } = require('./lib/package');
-const { runLaneCases, formatTimings } = require('./lib/cases');
-const { seconds } = require('./lib/process');
+const { getLane, LOG_DIR } = require('../../tools/n8n/lanes');
+const { ensureInstalled } = require('../../tools/n8n/install');
+const { buildPackage, packPackage, strayFiles } = require('../../tools/n8n/package');
+const { runLaneCases, formatTimings } = require('./cases');
+const { seconds } = require('../../tools/n8n/process');
 
 const USAGE = `Usage: node test/e2e/run.js [options]
   --lane 1|2|all     which lanes to run (default all; env E2E_LANES, e.g. "1,2")
@@ -59,7 +59,7 @@ async function main() {
 		}
 	};
 
-	const logDir = path.join(E2E_DIR, '.work');
+	const logDir = LOG_DIR;
 	const installed = new Map();
 	for (const laneDef of options.lanes) {
 		await record(`[lane ${laneDef.id}] n8n ${laneDef.n8nVersion} is installed`, async () => {
@@ -84,7 +84,7 @@ async function main() {
 				);
 			}
 		});
-		const { startSimulator } = require('../simulator');
+		const { startSimulator } = require('../../tools/simulator');
 		sim = await startSimulator({ port: 0, profile: '8.x' });
 		console.log(`VB365 simulator on ${sim.url}`);
 

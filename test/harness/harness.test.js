@@ -12,8 +12,8 @@ const {
 	shutdownHarness,
 	resultItems,
 	createNodeTypes,
-} = require('../helpers/n8n-harness');
-const { startTokenApi, patternBytes, USERNAME, PASSWORD } = require('../helpers/https-token-api');
+} = require('../../tools/engine/harness');
+const { startTokenApi, patternBytes, USERNAME, PASSWORD } = require('../support/https-token-api');
 
 const CREDENTIAL_ID = 'cred-1';
 

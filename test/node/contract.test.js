@@ -1,8 +1,8 @@
 'use strict';
 // Every request the node sends to a v6, v7 or v8 server must match Veeam's OpenAPI spec.
 const { validateRequest } = require('../contract');
-const { shutdownHarness } = require('../helpers/n8n-harness');
-const { startSimulator, itemParameters, fixtureItem, runNode } = require('./support');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { startSimulator, itemParameters, fixtureItem, runNode } = require('../support/node-runs');
 
 let sim;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 'use strict';
 // The editor's pick-lists: each listSearch / loadOptions method against the simulator in-process.
-const { callNodeMethod, shutdownHarness } = require('../helpers/n8n-harness');
-const { NODE_TYPE, credentialFor, startSimulator, fixtureItem } = require('./support');
+const { callNodeMethod, shutdownHarness } = require('../../tools/engine/harness');
+const { NODE_TYPE, credentialFor, startSimulator, fixtureItem } = require('../support/node-runs');
 
 let sim;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 'use strict';
 // "Parallel Items": Save and Get Many work on several input items at once, keep the output in
 // input order, log in once, and fail or continue per item exactly as one-by-one processing does.
-const { shutdownHarness } = require('../helpers/n8n-harness');
-const { startSimulator, runNode } = require('./support');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { startSimulator, runNode } = require('../support/node-runs');
 
 const byExpression = (field) => ({ __rl: true, mode: 'id', value: `={{ $json.${field} }}` });
 const expressionTarget = {

@@ -1,6 +1,6 @@
 'use strict';
-const { shutdownHarness } = require('../helpers/n8n-harness');
-const { startSimulator, itemParameters, fixtureItem, runNode } = require('./support');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { startSimulator, itemParameters, fixtureItem, runNode } = require('../support/node-runs');
 
 afterAll(async () => {
 	await shutdownHarness();

@@ -1,7 +1,7 @@
 'use strict';
 const yauzl = require('yauzl');
-const { shutdownHarness } = require('../helpers/n8n-harness');
-const { startSimulator, itemParameters, fixtureItem, runNode } = require('./support');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { startSimulator, itemParameters, fixtureItem, runNode } = require('../support/node-runs');
 
 const SERVERS = [
 	{ label: 'v5 (Action endpoint)', profile: '5.0', apiVersion: 'v5' },

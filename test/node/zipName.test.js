@@ -1,7 +1,7 @@
 'use strict';
 // "ZIP Archive as Returned": the archive's name comes from Content-Disposition, parsed safely.
-const { shutdownHarness } = require('../helpers/n8n-harness');
-const { startSimulator, itemParameters, fixtureItem, runNode } = require('./support');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { startSimulator, itemParameters, fixtureItem, runNode } = require('../support/node-runs');
 
 afterAll(async () => {
 	await shutdownHarness();

@@ -2,7 +2,7 @@
 // The fault matrix: every kind of server or network fault the node must survive, the operations
 // it applies to, and what must happen. fault-matrix.test.js runs each kind × operation on a v5
 // and a v8 server.
-const { gapsMs, waitFor, tokenRequests, requestsTo } = require('./support');
+const { gapsMs, waitFor, tokenRequests, requestsTo } = require('../support/requests');
 const { expectComplete, expectFailedCleanly } = require('./operations');
 
 const LOOKUP_OPS = ['getAll', 'save', 'send'];

@@ -2,8 +2,9 @@
 // Fault matrix: every fault kind × operation (fault-kinds.js) on a v5 and a v8 server. After each
 // case, everything the run produced (run data, errors, output, n8n's debug log, the server's
 // request log) is searched for the password and every token the server issued.
-const { shutdownHarness } = require('../helpers/n8n-harness');
-const { SERVERS, startSimulator } = require('./support');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { startSimulator } = require('../support/node-runs');
+const { SERVERS } = require('./servers');
 const { matrixRows } = require('./fault-kinds');
 const { caseContext, OPERATIONS } = require('./operations');
 const { captureN8nDebugLog, findLeaks } = require('./secrets');

@@ -1,7 +1,8 @@
 'use strict';
 // The attachment operations the fault matrix runs, and how to tell that one worked.
-const { unzip } = require('../simulator/client');
-const { itemParameters, requestsTo, runNode } = require('./support');
+const { unzip } = require('../../tools/simulator/client');
+const { itemParameters, runNode } = require('../support/node-runs');
+const { requestsTo } = require('../support/requests');
 
 const RECIPIENT = 'anna.meier@contoso.com';
 

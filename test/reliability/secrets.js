@@ -3,7 +3,7 @@
 // string an execution produced (errors included: message, description, stack, cause, context),
 // and a search for secret values in the encodings they could leak in.
 const path = require('node:path');
-const { getContainer, prepareProcessEnvironment } = require('../helpers/n8n-engine/environment');
+const { getContainer, prepareProcessEnvironment } = require('../../tools/engine/environment');
 
 /** Forms a secret may take on its way into a log or message. */
 function secretVariants(secret) {

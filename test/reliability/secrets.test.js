@@ -2,8 +2,8 @@
 // Secret hygiene beyond the fault matrix (which scans every one of its cases): the scan itself is
 // shown to find what it looks for, and login failures and pasted tokens leave no trace.
 const { LoggerProxy, NodeApiError } = require('n8n-workflow');
-const { shutdownHarness } = require('../helpers/n8n-harness');
-const { startSimulator, runNode, itemParameters, credentialFor } = require('./support');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { startSimulator, runNode, itemParameters, credentialFor } = require('../support/node-runs');
 const { captureN8nDebugLog, findLeaks, collectStrings, secretVariants } = require('./secrets');
 
 const log = captureN8nDebugLog();

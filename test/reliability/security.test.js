@@ -2,18 +2,12 @@
 // Transport and file-name security: TLS is verified unless the user opts out, credentials never
 // follow a redirect to another host, and file names from the server cannot escape or confuse.
 const https = require('node:https');
-const { shutdownHarness } = require('../helpers/n8n-harness');
-const { generateCertificate } = require('../simulator/tls');
-const { HOSTILE_NAMES } = require('../simulator/fixture-hostile');
-const {
-	SERVERS,
-	startSimulator,
-	runNode,
-	itemParameters,
-	requestsTo,
-	tokenRequests,
-	credentialFor,
-} = require('./support');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { generateCertificate } = require('../../tools/simulator/tls');
+const { HOSTILE_NAMES } = require('../../tools/simulator/fixture-hostile');
+const { startSimulator, runNode, itemParameters, credentialFor } = require('../support/node-runs');
+const { requestsTo, tokenRequests } = require('../support/requests');
+const { SERVERS } = require('./servers');
 const { actionPath } = require('./operations');
 
 afterAll(async () => {

@@ -53,7 +53,7 @@ function renderCatalogue() {
 function renderFaultMatrix() {
 	const { KINDS } = require('./fault-kinds');
 	const { OPERATIONS } = require('./operations');
-	const { SERVERS } = require('./support');
+	const { SERVERS } = require('./servers');
 	const cases = KINDS.reduce((sum, kind) => sum + kind.ops.length, 0) * SERVERS.length;
 	return [
 		`${KINDS.length} fault kinds, ${cases} cases (kind × operation × ${SERVERS.map((s) => s.apiVersion).join('/')} server):`,

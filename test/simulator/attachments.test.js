@@ -1,6 +1,6 @@
 'use strict';
-const { startSimulator } = require('./index');
-const { call, login, itemPath, unzip } = require('./client');
+const { startSimulator } = require('../../tools/simulator');
+const { call, login, itemPath, unzip } = require('../../tools/simulator/client');
 
 const LARGE = [300000, 0, 70000, 123457];
 
@@ -199,7 +199,7 @@ describe('simulator: Content-Disposition modes and ZIP64', () => {
 	});
 
 	test('filename* escapes quotes and other attr-chars', () => {
-		const { contentDisposition } = require('./routes/attachments');
+		const { contentDisposition } = require('../../tools/simulator/routes/attachments');
 		expect(contentDisposition('filename*', `quote "draft" (1)'s.zip`)).toBe(
 			"attachment; filename*=UTF-8''quote%20%22draft%22%20%281%29%27s.zip",
 		);

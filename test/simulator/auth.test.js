@@ -1,6 +1,6 @@
 'use strict';
-const { startSimulator } = require('./index');
-const { call, login } = require('./client');
+const { startSimulator } = require('../../tools/simulator');
+const { call, login } = require('../../tools/simulator/client');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -2,8 +2,8 @@
 // Drives every endpoint the simulator serves for v6, v7 and v8 (happy paths and errors) with
 // recordExchanges on, then checks each recorded exchange against the reduced Veeam specs.
 const contract = require('../contract');
-const { startSimulator } = require('./index');
-const { call, login, itemPath } = require('./client');
+const { startSimulator } = require('../../tools/simulator');
+const { call, login, itemPath } = require('../../tools/simulator/client');
 
 const VERSIONS = [6, 7, 8];
 

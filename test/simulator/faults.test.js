@@ -1,6 +1,6 @@
 'use strict';
-const { startSimulator } = require('./index');
-const { call, login, itemPath, unzip } = require('./client');
+const { startSimulator } = require('../../tools/simulator');
+const { call, login, itemPath, unzip } = require('../../tools/simulator/client');
 
 /** Reads a streamed response to the end or to its failure: {status, body, error}. */
 function readAll(res) {

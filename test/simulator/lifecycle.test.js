@@ -3,9 +3,9 @@ const https = require('node:https');
 const path = require('node:path');
 const { X509Certificate } = require('node:crypto');
 const { spawn } = require('node:child_process');
-const { startSimulator } = require('./index');
-const { call, login, itemPath } = require('./client');
-const { parseArgs, toOptions, parseSize } = require('./cli');
+const { startSimulator } = require('../../tools/simulator');
+const { call, login, itemPath } = require('../../tools/simulator/client');
+const { parseArgs, toOptions, parseSize } = require('../../tools/simulator/cli');
 
 describe('simulator: lifecycle', () => {
 	test('TLS certificate: CN localhost, SAN localhost + 127.0.0.1, trusted via certificatePem', async () => {
@@ -120,10 +120,10 @@ describe('simulator: CLI', () => {
 		expect(() => parseArgs(['--port'], {})).toThrow(/missing value/);
 	});
 
-	test('`node test/simulator/cli.js` prints URL, credentials and versions, serves, and stops on SIGINT', async () => {
+	test('`node tools/simulator/cli.js` prints URL, credentials and versions, serves, and stops on SIGINT', async () => {
 		const child = spawn(
 			process.execPath,
-			[path.join(__dirname, 'cli.js'), '--port', '0', '--profile', '8.x'],
+			[path.join(__dirname, '..', '..', 'tools', 'simulator', 'cli.js'), '--port', '0', '--profile', '8.x'],
 			{
 				stdio: ['ignore', 'pipe', 'pipe'],
 			},

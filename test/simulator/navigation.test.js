@@ -1,6 +1,6 @@
 'use strict';
-const { startSimulator } = require('./index');
-const { call, login, itemPath } = require('./client');
+const { startSimulator } = require('../../tools/simulator');
+const { call, login, itemPath } = require('../../tools/simulator/client');
 
 describe('simulator: organizations and SharePoint navigation', () => {
 	let sim;

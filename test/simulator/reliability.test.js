@@ -2,9 +2,9 @@
 // What the reliability suite adds: the opt-in hostile fixture (file names, ZIP bombs), the
 // redirect, dropConnection and stall faults, and issuedTokens().
 const yauzl = require('yauzl');
-const { startSimulator } = require('./index');
-const { call, login, itemPath, unzip } = require('./client');
-const { HOSTILE_NAMES } = require('./fixture-hostile');
+const { startSimulator } = require('../../tools/simulator');
+const { call, login, itemPath, unzip } = require('../../tools/simulator/client');
+const { HOSTILE_NAMES } = require('../../tools/simulator/fixture-hostile');
 
 const MiB = 1024 * 1024;
 

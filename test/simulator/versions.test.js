@@ -1,7 +1,7 @@
 'use strict';
-const { startSimulator } = require('./index');
-const { call, login, itemPath } = require('./client');
-const { resolveProfile } = require('./versions');
+const { startSimulator } = require('../../tools/simulator');
+const { call, login, itemPath } = require('../../tools/simulator/client');
+const { resolveProfile } = require('../../tools/simulator/versions');
 
 describe('simulator: version profiles', () => {
 	test.each([

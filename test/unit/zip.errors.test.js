@@ -6,9 +6,9 @@ const {
 	ZipFormatError,
 	ZipLimitError,
 } = require('../../dist/nodes/VeeamM365/zip');
-const { buildZip, u32 } = require('./support/zipBuilder');
-const { chunked, readAll, yazlZip, streamOf } = require('./support/zipSources');
-const { mixedArchives } = require('./support/archives');
+const { buildZip, u32 } = require('../support/zip-builder');
+const { chunked, readAll, yazlZip, streamOf } = require('../support/zip-sources');
+const { mixedArchives } = require('../support/zip-archives');
 
 const text = (s, times = 1) => Buffer.from(s.repeat(times));
 

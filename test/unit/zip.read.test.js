@@ -6,7 +6,7 @@ const zlib = require('zlib');
 const crypto = require('crypto');
 const { execFileSync } = require('child_process');
 const { readZipEntries, isZipSignature } = require('../../dist/nodes/VeeamM365/zip');
-const { buildZip } = require('./support/zipBuilder');
+const { buildZip } = require('../support/zip-builder');
 const {
 	chunked,
 	readAll,
@@ -14,7 +14,7 @@ const {
 	streamOf,
 	pythonZip,
 	hasCommand,
-} = require('./support/zipSources');
+} = require('../support/zip-sources');
 
 const text = (s, times = 1) => Buffer.from(s.repeat(times));
 const pseudoRandom = (n) => crypto.randomBytes(n);

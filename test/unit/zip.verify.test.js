@@ -6,9 +6,9 @@ const {
 	ZipFormatError,
 	ZipLimitError,
 } = require('../../dist/nodes/VeeamM365/zip');
-const { buildZip } = require('./support/zipBuilder');
-const { chunked, yazlZip, streamOf } = require('./support/zipSources');
-const { mixedArchives } = require('./support/archives');
+const { buildZip } = require('../support/zip-builder');
+const { chunked, yazlZip, streamOf } = require('../support/zip-sources');
+const { mixedArchives } = require('../support/zip-archives');
 
 /** Runs verifyZipStream; returns the yielded chunks, the error (if any) and the source chunks. */
 async function verify(zip, chunkSize, limits) {

@@ -6,7 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { findStoredBinary } = require('./binary-store');
+const { findStoredBinary } = require('../../tools/n8n/binary-store');
 const {
 	n8nEnv,
 	n8nOk,
@@ -17,17 +17,18 @@ const {
 	restClient,
 	ensureOwner,
 	testCredential,
-} = require('./n8n');
-const { installIntoUserFolder, NODE_TYPE } = require('./package');
-const { REPO_ROOT } = require('./lanes');
-const { seconds } = require('./process');
+} = require('../../tools/n8n/n8n');
+const { installIntoUserFolder, NODE_TYPE } = require('../../tools/n8n/package');
+const { REPO_ROOT } = require('../../tools/n8n/lanes');
+const { seconds } = require('../../tools/n8n/process');
 const {
 	simulatorCredentials,
 	saveWorkflow,
 	sendWorkflow,
 	continueOnFailWorkflow,
 	startAndStopWorkflow,
-} = require('./workflows');
+} = require('../../tools/workflows');
+const { exampleCredential, executeFromPinnedTrigger } = require('./example-runs');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -57,6 +58,9 @@ function assertSucceeded(result, what) {
 	assert.equal(error, undefined, `${what} reported an error: ${error?.message}`);
 	return result.run;
 }
+
+const readExample = (file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
+const workingSessions = (sim) => [...sim.state.sessions.values()].filter((s) => s.state === 'Working').length;
 
 function sha(buffer) {
 	return crypto.createHash('sha256').update(buffer).digest('hex').slice(0, 16);
@@ -99,7 +103,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		const credFile = writeJson(path.join(workDir, 'credentials.json'), Object.values(creds));
 		const wfDir = path.join(workDir, 'workflows');
 		const workflows = [
-			saveWorkflow(creds.good, ids, outDir),
+			saveWorkflow(creds.good, ids, { outDir }),
 			sendWorkflow(creds.good, ids, {
 				to: 'anna.meier@contoso.com',
 				subject: 'E2E restore',
@@ -219,9 +223,11 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		const dir = path.join(workDir, 'examples');
 		fs.mkdirSync(dir, { recursive: true });
 		for (const f of files) fs.copyFileSync(path.join(EXAMPLES_DIR, f), path.join(dir, f));
-		await timed('import examples', () =>
-			n8nOk(laneDef, env, ['import:workflow', '--separate', `--input=${dir}`], { logFile }),
-		);
+		const credFile = writeJson(path.join(workDir, 'example-credential.json'), [exampleCredential(sim)]);
+		await timed('import examples', async () => {
+			await n8nOk(laneDef, env, ['import:credentials', `--input=${credFile}`], { logFile });
+			await n8nOk(laneDef, env, ['import:workflow', '--separate', `--input=${dir}`], { logFile });
+		});
 		const exported = path.join(workDir, 'exported.json');
 		await n8nOk(laneDef, env, ['export:workflow', '--all', `--output=${exported}`], { logFile });
 		const all = JSON.parse(fs.readFileSync(exported, 'utf8'));
@@ -264,6 +270,27 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			assert.equal(result.status, 'Error', `got ${result.status}: ${result.message}`);
 			assert.match(result.message, /certificate|self[- ]signed|SSL|TLS/i, result.message);
 			return `message: ${result.message}`;
+		});
+		await credentialCase(`${tag} (g1) helpdesk example runs from its pinned ticket ("Execute workflow")`, async () => {
+			const example = readExample('helpdesk-ticket-restore.json');
+			sim.reset();
+			const before = workingSessions(sim);
+			const execution = await timed('execute example', () => executeFromPinnedTrigger(client, example));
+			const saves = sim.requests.filter((r) => r.method === 'POST' && /\/Attachments\/save$/i.test(r.path));
+			assert.equal(saves.length, 1, 'one save of the ticket item');
+			assert.ok(saves[0].path.includes(ids.itemId), `saved ${saves[0].path}, expected item ${ids.itemId}`);
+			assert.equal(workingSessions(sim), before, 'the session it started was stopped');
+			return `execution ${execution.id}: ${execution.status}`;
+		});
+		await credentialCase(`${tag} (g2) email example runs from its pinned request mail ("Execute workflow")`, async () => {
+			const example = readExample('email-request-restore-reply.json');
+			const mail = example.pinData['Restore Request Mail'][0].json.body;
+			sim.reset();
+			await executeFromPinnedTrigger(client, example);
+			assert.deepEqual(
+				sim.outbox.map((sent) => [sent.to, sent.subject, sent.attachments.length]),
+				[['anna.meier@contoso.com', `Re: ${mail.subject}`, ids.item.attachments.length]],
+			);
 		});
 	} finally {
 		if (server) {

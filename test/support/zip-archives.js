@@ -1,6 +1,6 @@
 'use strict';
-const { buildZip } = require('./zipBuilder');
-const { yazlZip, streamOf, pythonZip } = require('./zipSources');
+const { buildZip } = require('./zip-builder');
+const { yazlZip, streamOf, pythonZip } = require('./zip-sources');
 
 const text = (s, times = 1) => Buffer.from(s.repeat(times));
 

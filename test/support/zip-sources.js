@@ -2,7 +2,7 @@
 const { Readable } = require('stream');
 const { execFileSync } = require('child_process');
 const yazl = require('yazl');
-const { readZipEntries } = require('../../../dist/nodes/VeeamM365/zip');
+const { readZipEntries } = require('../../dist/nodes/VeeamM365/zip');
 
 /** Yields `buffer` in chunks of `size` bytes (copies, like a socket would deliver). */
 async function* chunked(buffer, size = 65536) {

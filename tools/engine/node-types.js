@@ -7,7 +7,7 @@ const path = require('path');
 const { NodeHelpers } = require('n8n-workflow');
 const { createBuiltinNodeTypes } = require('./builtin-nodes');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 function readPackageJson(packageRoot) {
 	return JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8'));

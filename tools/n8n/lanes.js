@@ -2,7 +2,7 @@
 // The two real-n8n lanes: where each harness lives and which Node binary runs it.
 //
 // The harness manifests (package.json, package-lock.json, .npmrc) are committed in
-// test/e2e/n8n-<lane>/, but `npm ci` runs in a copy of them OUTSIDE the repository
+// tools/n8n/manifests/n8n-<lane>/, but `npm ci` runs in a copy of them OUTSIDE the repository
 // (E2E_N8N_HOME, default ~/.cache/n8n-nodes-veeam-m365-e2e): `n8n-node build` copies every
 // *.png/*.svg below the project (it skips only the top-level node_modules) into dist/, so an
 // n8n install inside the repo would end up in the published tarball; jest would crawl it too.
@@ -11,14 +11,16 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const E2E_DIR = path.resolve(__dirname, '..');
-const REPO_ROOT = path.resolve(E2E_DIR, '..', '..');
+const MANIFESTS_DIR = path.join(__dirname, 'manifests');
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+// Install logs, `npm start`'s pack and n8n log. A dot-folder: `n8n-node build` does not copy from it.
+const LOG_DIR = path.join(REPO_ROOT, '.work');
 const E2E_HOME =
 	process.env.E2E_N8N_HOME ||
 	path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-veeam-m365-e2e');
 
 function lane(id, folder, label, extra) {
-	const manifestDir = path.join(E2E_DIR, folder);
+	const manifestDir = path.join(MANIFESTS_DIR, folder);
 	const dir = path.join(E2E_HOME, folder);
 	const pkg = JSON.parse(fs.readFileSync(path.join(manifestDir, 'package.json'), 'utf8'));
 	return {
@@ -61,4 +63,4 @@ function lanePath(laneDef) {
 	return [path.dirname(laneDef.nodeBin), process.env.PATH].join(path.delimiter);
 }
 
-module.exports = { E2E_DIR, E2E_HOME, REPO_ROOT, LANES, getLane, lanePath };
+module.exports = { LOG_DIR, E2E_HOME, REPO_ROOT, LANES, getLane, lanePath };

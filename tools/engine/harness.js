@@ -9,18 +9,18 @@ const {
 	useBinaryDataMode,
 	getBinaryDataService,
 	shutdownEnvironment,
-} = require('./n8n-engine/environment');
+} = require('./environment');
 const {
 	HarnessCredentialsHelper,
 	createCredentialStore,
 	createStats,
-} = require('./n8n-engine/credentials-helper');
+} = require('./credentials-helper');
 const {
 	REPO_ROOT,
 	createNodeTypes,
 	loadPackageCredentialTypes,
-} = require('./n8n-engine/node-types');
-const { MANUAL_TRIGGER_TYPE, TEST_ITEMS_TYPE } = require('./n8n-engine/builtin-nodes');
+} = require('./node-types');
+const { MANUAL_TRIGGER_TYPE, TEST_ITEMS_TYPE } = require('./builtin-nodes');
 
 const BASE_URL = 'http://localhost:5678';
 const WORKFLOW_ID = 'harness-workflow';
@@ -46,10 +46,12 @@ function applyContinueOnFail(nodes, continueOnFail) {
 	);
 }
 
-function pickStartNode(workflow, startNodeName) {
+function pickStartNode(workflow, startNodeName, pinData = {}) {
 	if (startNodeName) return workflow.getNode(startNodeName);
 	const nodes = Object.values(workflow.nodes);
-	const trigger = nodes.find((node) => node.type === MANUAL_TRIGGER_TYPE);
+	const trigger =
+		nodes.find((node) => node.type === MANUAL_TRIGGER_TYPE) ||
+		nodes.find((node) => pinData[node.name] && workflow.getParentNodes(node.name).length === 0);
 	if (trigger) return trigger;
 	return nodes.find((node) => workflow.getParentNodes(node.name).length === 0);
 }
@@ -118,7 +120,10 @@ function firstNodeError(runData) {
  *   all non-harness nodes (true) or on the named nodes, unless the node JSON sets onError
  * @param {object} [options.extraNodeTypes] { [typeName]: INodeType | IVersionedNodeType instance }
  * @param {object} [options.extraCredentialTypes] { [credentialTypeName]: ICredentialType instance }
- * @param {string} [options.startNode] node name to start from (default: manual trigger or first root)
+ * @param {string} [options.startNode] node name to start from (default: manual trigger, pinned
+ *   trigger, or first root)
+ * @param {object} [options.pinData] { [nodeName]: [{ json }] } pinned output, used by the engine
+ *   instead of running the node, as in the editor's "Execute workflow"
  * @param {string} [options.packageRoot] folder whose package.json `n8n` block is loaded (default: repo)
  */
 async function runWorkflow({
@@ -131,6 +136,7 @@ async function runWorkflow({
 	extraNodeTypes = {},
 	extraCredentialTypes = {},
 	startNode,
+	pinData,
 	packageRoot = REPO_ROOT,
 } = {}) {
 	if (!Array.isArray(nodes) || nodes.length === 0)
@@ -184,11 +190,12 @@ async function runWorkflow({
 	});
 	const additionalData = createAdditionalData({ credentialsHelper, hooks, executionId });
 
-	const start = pickStartNode(workflow, startNode);
+	const start = pickStartNode(workflow, startNode, pinData);
 	if (!start) throw new Error('runWorkflow: no start node found');
 	const run = await new WorkflowExecute(additionalData, 'manual').run({
 		workflow,
 		startNode: start,
+		pinData,
 	});
 	const result = finalRun ?? run;
 

@@ -2,9 +2,11 @@
 // Deterministic attachment contents, generated block by block (never whole in memory).
 // Each 64 KiB block is a mix of text copied from a shared corpus (compressible) and an
 // AES-CTR keystream (incompressible), in a ratio that depends on the file type, so
-// archives compress roughly like real documents.
+// archives compress roughly like real documents. PNG and PDF files are real, viewable files
+// of the same size with that mix as their padding (documents.js).
 const crypto = require('node:crypto');
 const { Readable } = require('node:stream');
+const { documentFrame } = require('./documents');
 
 const BLOCK = 64 * 1024;
 const MAX_IN_MEMORY = 256 * 1024 * 1024;
@@ -101,25 +103,32 @@ function makeBlock(key, kind, index, length) {
 	return out;
 }
 
+/** The file's blocks in order; each call starts again from the first byte. */
+function* contentBlocks(att, seed) {
+	const total = contentSizeOf(att);
+	if (att.content === 'zeros') {
+		for (let start = 0; start < total; start += BLOCK) yield Buffer.alloc(Math.min(BLOCK, total - start));
+		return;
+	}
+	const key = keyFor(seed, att.id);
+	const frame = documentFrame(att.kind, total, att.name, key);
+	for (let index = 0; index * BLOCK < total; index++) {
+		const block = makeBlock(key, att.kind, index, Math.min(BLOCK, total - index * BLOCK));
+		yield frame ? frame.apply(block, index * BLOCK) : block;
+	}
+}
+
 /**
  * A Readable producing the file's bytes on demand (backpressure-friendly).
  * @param {{seed:string,id:string,kind:string,sizeBytes:number}} att
  */
 function contentStream(att, seed) {
-	const key = keyFor(seed, att.id);
-	const total = contentSizeOf(att);
-	let index = 0;
+	const blocks = contentBlocks(att, seed);
 	return new Readable({
 		highWaterMark: BLOCK,
 		read() {
-			const start = index * BLOCK;
-			if (start >= total) {
-				this.push(null);
-				return;
-			}
-			const len = Math.min(BLOCK, total - start);
-			this.push(att.content === 'zeros' ? Buffer.alloc(len) : makeBlock(key, att.kind, index, len));
-			index++;
+			const next = blocks.next();
+			this.push(next.done ? null : next.value);
 		},
 	});
 }
@@ -131,13 +140,7 @@ function contentBuffer(att, seed) {
 			`attachment is ${size} bytes; use attachmentStream() for files above ${MAX_IN_MEMORY}`,
 		);
 	}
-	if (att.content === 'zeros') return Buffer.alloc(size);
-	const key = keyFor(seed, att.id);
-	const parts = [];
-	for (let i = 0; i * BLOCK < size; i++) {
-		parts.push(makeBlock(key, att.kind, i, Math.min(BLOCK, size - i * BLOCK)));
-	}
-	return Buffer.concat(parts, size);
+	return Buffer.concat([...contentBlocks(att, seed)], size);
 }
 
 /** Bytes the attachment really has; differs from the listed `sizeBytes` only for `contentSize` fixtures. */

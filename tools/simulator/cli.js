@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const { startSimulator } = require('./index');
 
-const USAGE = `Usage: node test/simulator/cli.js [options]   (every option also has an env variable)
+const USAGE = `Usage: node tools/simulator/cli.js [options]   (every option also has an env variable)
   --port N                  listen port (SIM_PORT, default 4443; 0 = any free port)
   --host H                  listen address (SIM_HOST, default 127.0.0.1)
   --profile P               8.x | 7.0 | 6.0 | 5.0 | all (SIM_PROFILE, default 8.x)
