@@ -29,6 +29,7 @@ const {
 	startAndStopWorkflow,
 } = require('../../tools/workflows');
 const { exampleCredential, executeFromPinnedTrigger } = require('./example-runs');
+const { checkEditorDescription, checkStartAndStopPickLists } = require('./editor-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -271,6 +272,18 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			assert.match(result.message, /certificate|self[- ]signed|SSL|TLS/i, result.message);
 			return `message: ${result.message}`;
 		});
+		await credentialCase(`${tag} (e1) the editor gets the 1.1 defaults, wording, subtitle and search aliases`, () =>
+			checkEditorDescription(server.baseUrl),
+		);
+		await credentialCase(`${tag} (e2) start-and-stop pick-lists work without a session ID and open at most one session`, () =>
+			checkStartAndStopPickLists(client, {
+				sim,
+				credential: creds.good,
+				organizationId: ids.item.organizationId,
+				itemUrl: HELPDESK_ITEM_URL,
+				item: ids.item,
+			}),
+		);
 		await credentialCase(`${tag} (g1) helpdesk example runs from its pinned ticket ("Execute workflow")`, async () => {
 			const example = readExample('helpdesk-ticket-restore.json');
 			sim.reset();
