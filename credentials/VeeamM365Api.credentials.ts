@@ -12,6 +12,7 @@ import type {
 import { needsAntiforgeryOptOut, parseApiVersion } from '../nodes/VeeamM365/helpers/apiVersion';
 import { describeLoginFailure } from '../nodes/VeeamM365/helpers/loginErrors';
 import { normalizeServerUrl } from '../nodes/VeeamM365/helpers/serverUrl';
+import { bindSessionToken, boundSessionToken } from '../nodes/VeeamM365/helpers/sessionBinding';
 
 export class VeeamM365Api implements ICredentialType {
 	name = 'veeamM365Api';
@@ -120,7 +121,7 @@ export class VeeamM365Api implements ICredentialType {
 					'The Access Token is empty: paste a VB365 access token into the credential',
 				);
 			}
-			return { sessionToken: token };
+			return { sessionToken: bindSessionToken(credentials, token) };
 		}
 
 		const version = parseApiVersion(credentials.apiVersion);
@@ -157,7 +158,7 @@ export class VeeamM365Api implements ICredentialType {
 		if (response.statusCode !== 200 || typeof accessToken !== 'string' || accessToken === '') {
 			throw new Error(describeLoginFailure(tokenUrl, response.statusCode, body));
 		}
-		return { sessionToken: accessToken };
+		return { sessionToken: bindSessionToken(credentials, accessToken) };
 	}
 
 	async authenticate(
@@ -167,10 +168,18 @@ export class VeeamM365Api implements ICredentialType {
 		if (requestOptions.baseURL !== undefined) {
 			requestOptions.baseURL = normalizeServerUrl(requestOptions.baseURL);
 		}
-		requestOptions.headers = {
-			...requestOptions.headers,
-			Authorization: `Bearer ${String(credentials.sessionToken ?? '')}`,
-		};
+		// A token stored for other settings is not sent at all: the server answers 401 and n8n
+		// logs in again with the current settings (preAuthentication), then repeats the request.
+		const token =
+			credentials.authentication === 'accessToken'
+				? String(credentials.accessToken ?? '').trim()
+				: boundSessionToken(credentials);
+		const headers = { ...requestOptions.headers };
+		for (const name of Object.keys(headers)) {
+			if (name.toLowerCase() === 'authorization') delete headers[name];
+		}
+		if (token) headers.Authorization = `Bearer ${token}`;
+		requestOptions.headers = headers;
 		requestOptions.sendCredentialsOnCrossOriginRedirect = false;
 		if (credentials.ignoreSslIssues === true) {
 			requestOptions.skipSslCertificateValidation = true;

@@ -44,7 +44,7 @@ function fixtureItem(sim, key) {
  * Runs Items → Veeam node. `parameters` may be a function of the input item index when
  * `inputItems` is given, to vary per-item parameters through expressions.
  */
-async function runNode(sim, { parameters, credential = {}, inputItems = [{}], nodeSettings = {} }) {
+async function runNode(sim, { parameters, credential = {}, inputItems = [{}], nodeSettings = {}, credentialStore }) {
 	const nodes = [
 		{ id: '1', name: 'Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: {} },
 		{
@@ -59,7 +59,13 @@ async function runNode(sim, { parameters, credential = {}, inputItems = [{}], no
 		},
 	];
 	const connections = { Items: { main: [[{ node: 'VB365', type: 'main', index: 0 }]] } };
-	const result = await runWorkflow({ nodes, connections, credentials: credentialFor(sim, credential), inputItems });
+	const result = await runWorkflow({
+		nodes,
+		connections,
+		credentials: credentialFor(sim, credential),
+		credentialStore,
+		inputItems,
+	});
 	return { ...result, items: result.output.VB365 ?? [] };
 }
 
