@@ -19,6 +19,7 @@ const {
 	testCredential,
 } = require('./n8n');
 const { installIntoUserFolder, NODE_TYPE } = require('./package');
+const { runCredentialBindingCases } = require('./credential-binding');
 const { REPO_ROOT } = require('./lanes');
 const { seconds } = require('./process');
 const {
@@ -270,6 +271,11 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			const exit = await server.stop();
 			timings['n8n stop'] = exit.code ?? exit.signal;
 		}
+	}
+	if (ready) {
+		await timed('credential binding', () =>
+			runCredentialBindingCases(laneDef, { sim, ids, env, workDir, logFile, record, tag, owner: OWNER }),
+		);
 	}
 	return timings;
 }
