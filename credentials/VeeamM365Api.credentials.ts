@@ -12,7 +12,11 @@ import type {
 import { needsAntiforgeryOptOut, parseApiVersion } from '../nodes/VeeamM365/helpers/apiVersion';
 import { describeLoginFailure } from '../nodes/VeeamM365/helpers/loginErrors';
 import { normalizeServerUrl } from '../nodes/VeeamM365/helpers/serverUrl';
-import { bindSessionToken, boundSessionToken } from '../nodes/VeeamM365/helpers/sessionBinding';
+import {
+	bindSessionToken,
+	boundSessionToken,
+	isRequestToServer,
+} from '../nodes/VeeamM365/helpers/sessionBinding';
 
 export class VeeamM365Api implements ICredentialType {
 	name = 'veeamM365Api';
@@ -170,8 +174,10 @@ export class VeeamM365Api implements ICredentialType {
 		}
 		// A token stored for other settings is not sent at all: the server answers 401 and n8n
 		// logs in again with the current settings (preAuthentication), then repeats the request.
-		const token =
-			credentials.authentication === 'accessToken'
+		// No token goes to any host but the credential's server.
+		const token = !isRequestToServer(credentials, requestOptions)
+			? undefined
+			: credentials.authentication === 'accessToken'
 				? String(credentials.accessToken ?? '').trim()
 				: boundSessionToken(credentials);
 		const headers = { ...requestOptions.headers };

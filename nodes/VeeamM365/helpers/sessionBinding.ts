@@ -52,3 +52,20 @@ export function boundSessionToken(credentials: ICredentialDataDecryptedObject): 
 	const token = stored.slice(separator + 1);
 	return token === '' ? undefined : token;
 }
+
+/** Whether a request goes to the credential's own server (scheme, host and port). */
+export function isRequestToServer(
+	credentials: ICredentialDataDecryptedObject,
+	request: { url?: string; baseURL?: string },
+): boolean {
+	let server: string;
+	let target: URL;
+	try {
+		server = normalizeServerUrl(credentials.url);
+		target = new URL(String(request.url ?? ''), request.baseURL);
+	} catch {
+		return false;
+	}
+	const port = target.port === '' ? (target.protocol === 'https:' ? '443' : '80') : target.port;
+	return target.protocol === 'https:' && `https://${target.hostname}:${port}` === server;
+}
