@@ -12,6 +12,11 @@ import type {
 import { needsAntiforgeryOptOut, parseApiVersion } from '../nodes/VeeamM365/transport/apiVersion';
 import { describeLoginFailure } from '../nodes/VeeamM365/transport/connectionFailures';
 import { normalizeServerUrl } from '../nodes/VeeamM365/transport/serverUrl';
+import {
+	bindSessionToken,
+	boundSessionToken,
+	isRequestToServer,
+} from '../nodes/VeeamM365/transport/sessionBinding';
 
 export class VeeamM365Api implements ICredentialType {
 	name = 'veeamM365Api';
@@ -120,7 +125,7 @@ export class VeeamM365Api implements ICredentialType {
 					'The Access Token is empty: paste a VB365 access token into the credential',
 				);
 			}
-			return { sessionToken: token };
+			return { sessionToken: bindSessionToken(credentials, token) };
 		}
 
 		const version = parseApiVersion(credentials.apiVersion);
@@ -157,7 +162,7 @@ export class VeeamM365Api implements ICredentialType {
 		if (response.statusCode !== 200 || typeof accessToken !== 'string' || accessToken === '') {
 			throw new Error(describeLoginFailure(tokenUrl, response.statusCode, body));
 		}
-		return { sessionToken: accessToken };
+		return { sessionToken: bindSessionToken(credentials, accessToken) };
 	}
 
 	async authenticate(
@@ -167,10 +172,20 @@ export class VeeamM365Api implements ICredentialType {
 		if (requestOptions.baseURL !== undefined) {
 			requestOptions.baseURL = normalizeServerUrl(requestOptions.baseURL);
 		}
-		requestOptions.headers = {
-			...requestOptions.headers,
-			Authorization: `Bearer ${String(credentials.sessionToken ?? '')}`,
-		};
+		// A token stored for other settings is not sent at all: the server answers 401 and n8n
+		// logs in again with the current settings (preAuthentication), then repeats the request.
+		// No token goes to any host but the credential's server.
+		const token = !isRequestToServer(credentials, requestOptions)
+			? undefined
+			: credentials.authentication === 'accessToken'
+				? String(credentials.accessToken ?? '').trim()
+				: boundSessionToken(credentials);
+		const headers = { ...requestOptions.headers };
+		for (const name of Object.keys(headers)) {
+			if (name.toLowerCase() === 'authorization') delete headers[name];
+		}
+		if (token) headers.Authorization = `Bearer ${token}`;
+		requestOptions.headers = headers;
 		requestOptions.sendCredentialsOnCrossOriginRedirect = false;
 		if (credentials.ignoreSslIssues === true) {
 			requestOptions.skipSslCertificateValidation = true;

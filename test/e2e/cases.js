@@ -21,6 +21,7 @@ const {
 const { installIntoUserFolder, NODE_TYPE } = require('../../tools/n8n/package');
 const { REPO_ROOT } = require('../../tools/n8n/lanes');
 const { seconds } = require('../../tools/n8n/process');
+const { runCredentialBindingCases } = require('./credential-binding');
 const {
 	simulatorCredentials,
 	saveWorkflow,
@@ -310,6 +311,11 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			const exit = await server.stop();
 			timings['n8n stop'] = exit.code ?? exit.signal;
 		}
+	}
+	if (ready) {
+		await timed('credential binding', () =>
+			runCredentialBindingCases(laneDef, { sim, ids, env, workDir, logFile, record, tag, owner: OWNER }),
+		);
 	}
 	return timings;
 }

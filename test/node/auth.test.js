@@ -155,3 +155,101 @@ test('Continue On Fail: a bad item gives an error item with its index, the other
 		await sim.stop();
 	}
 });
+
+describe('the session token only serves the settings it was issued for', () => {
+	let sim;
+	beforeAll(async () => {
+		sim = await startSimulator({ profile: '8.x' });
+	});
+	afterAll(async () => {
+		await sim.stop();
+	});
+	beforeEach(() => {
+		sim.faults.clear();
+		sim.requests.length = 0;
+	});
+
+	/** Every bearer token a simulator is shown from now on (its request log redacts them). */
+	function watchBearers(server) {
+		const seen = [];
+		const checkAccess = server.tokens.checkAccess.bind(server.tokens);
+		server.tokens.checkAccess = (token) => {
+			seen.push(token);
+			return checkAccess(token);
+		};
+		return seen;
+	}
+
+	const logins = (server) => server.requests.filter((request) => /\/token$/i.test(request.path));
+	const storedData = (result) => result.credentialStore.veeamM365Api.vb365.data;
+
+	async function firstRun(credential = {}) {
+		const item = fixtureItem(sim, 'helpdesk');
+		const first = await runNode(sim, { parameters: getMany(item), credential });
+		expect(first.error).toBeUndefined();
+		return { item, store: first.credentialStore };
+	}
+
+	test('unchanged settings: the stored token is reused without a new login', async () => {
+		const { item, store } = await firstRun();
+		sim.requests.length = 0;
+		const again = await runNode(sim, { parameters: getMany(item), credentialStore: store });
+		expect(again.error).toBeUndefined();
+		expect(logins(sim)).toHaveLength(0);
+	});
+
+	test('username and password changed to a wrong account: the run fails with the login error', async () => {
+		const { item, store } = await firstRun();
+		Object.assign(store.veeamM365Api.vb365.data, { username: 'CONTOSO\\someone-else', password: 'Wrong-Secret-42' });
+		sim.requests.length = 0;
+		const bearers = watchBearers(sim);
+		const result = await runNode(sim, { parameters: getMany(item), credentialStore: store });
+		expect(result.status).toBe('error');
+		expect(result.error.message).toMatch(/login failed: the server rejected the username or password/);
+		expect(JSON.stringify(result.run)).not.toContain('Wrong-Secret-42');
+		expect(logins(sim).map((request) => request.body.username)).toContain('CONTOSO\\someone-else');
+		expect(bearers).toHaveLength(0);
+	});
+
+	test('Server URL changed to another server: the old token never reaches it', async () => {
+		const other = await startSimulator({ profile: '8.x' });
+		try {
+			const { item, store } = await firstRun();
+			const oldTokens = sim.issuedTokens();
+			storedData({ credentialStore: store }).url = other.url;
+			const bearers = watchBearers(other);
+			const result = await runNode(other, { parameters: getMany(item), credentialStore: store });
+			expect(result.error).toBeUndefined();
+			expect(bearers.filter((token) => oldTokens.includes(token))).toEqual([]);
+			const firstWithToken = other.requests.findIndex((request) => request.headers.authorization);
+			expect(firstWithToken).toBeGreaterThan(other.requests.findIndex((request) => /\/token$/i.test(request.path)));
+			expect(logins(other)).toHaveLength(1);
+		} finally {
+			await other.stop();
+		}
+	});
+
+	test('API version changed: a fresh login for the new version', async () => {
+		const { item, store } = await firstRun();
+		const v8Tokens = sim.issuedTokens();
+		storedData({ credentialStore: store }).apiVersion = 'v7';
+		sim.requests.length = 0;
+		const bearers = watchBearers(sim);
+		const result = await runNode(sim, { parameters: getMany(item), credentialStore: store });
+		expect(result.error).toBeUndefined();
+		expect(logins(sim).map((request) => request.path)).toEqual(['/v7/token']);
+		expect(bearers.filter((token) => v8Tokens.includes(token))).toEqual([]);
+	});
+
+	test('a changed pasted access token is used at once', async () => {
+		const [first, second] = [await getToken(sim, 'v8'), await getToken(sim, 'v8')];
+		const { item, store } = await firstRun({ authentication: 'accessToken', accessToken: first });
+		storedData({ credentialStore: store }).accessToken = second;
+		sim.requests.length = 0;
+		const bearers = watchBearers(sim);
+		const result = await runNode(sim, { parameters: getMany(item), credentialStore: store });
+		expect(result.error).toBeUndefined();
+		expect(new Set(bearers)).toEqual(new Set([second]));
+		expect(sim.requests.map((request) => request.status)).not.toContain(401);
+	});
+});

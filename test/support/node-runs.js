@@ -59,6 +59,7 @@ async function runNode(
 		inputItems = [{}],
 		continueOnFail = false,
 		nodeSettings = {},
+		credentialStore,
 	},
 ) {
 	const nodes = [
@@ -88,6 +89,7 @@ async function runNode(
 		nodes,
 		connections,
 		credentials: credentials ?? credentialFor(sim, credential),
+		credentialStore,
 		inputItems,
 		packageRoot: PACKAGE_ROOT,
 	});

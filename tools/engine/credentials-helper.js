@@ -180,7 +180,9 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		);
 		if (expirable === undefined || typeof type.preAuthentication !== 'function') return undefined;
 
-		// The CLI also runs the hook for credential tests (a mock noOp node); the harness has none.
+		// The CLI means to run the hook for every credential test too, but its check never matches
+		// there (1.123.50 and 2.41.1): the tester's mock node gets the loaded description name
+		// "noOp" as its type, so a Test logs in only when the field is empty or after a 401.
 		const isCredentialTest = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		if (credentials[expirable.name] !== '' && !credentialsExpired && !isCredentialTest) {
 			return undefined;

@@ -114,6 +114,8 @@ function firstNodeError(runData) {
  * @param {object[]} options.nodes n8n node JSON (type, typeVersion, parameters, credentials, onError…)
  * @param {object} [options.connections] n8n connections JSON
  * @param {object} [options.credentials] { [credentialType]: { [id]: { name, data } } }, data decrypted
+ * @param {object} [options.credentialStore] the `credentialStore` of an earlier run, to go on with the
+ *   data it persisted (e.g. a session token); `credentials` then only names the credential types
  * @param {'filesystem'|'default'} [options.binaryDataMode='filesystem']
  * @param {object[]} [options.inputItems] default JSON items for `test.items` nodes
  * @param {true|string|string[]} [options.continueOnFail] sets onError 'continueRegularOutput' on
@@ -138,6 +140,7 @@ async function runWorkflow({
 	startNode,
 	pinData,
 	packageRoot = REPO_ROOT,
+	credentialStore: earlierStore,
 } = {}) {
 	if (!Array.isArray(nodes) || nodes.length === 0)
 		throw new Error('runWorkflow: `nodes` is required');
@@ -170,7 +173,7 @@ async function runWorkflow({
 	};
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
 
-	const credentialStore = createCredentialStore(credentials);
+	const credentialStore = earlierStore ?? createCredentialStore(credentials);
 	const stats = createStats();
 	const credentialsHelper = new HarnessCredentialsHelper({
 		credentialTypes: buildCredentialTypes(credentials, extraCredentialTypes, packageRoot),
