@@ -14,7 +14,9 @@ import { normalizeServerUrl } from './serverUrl';
  * The hash is one-way and only ever stored inside the credential, which n8n encrypts at rest
  * together with the password itself, so it discloses nothing the credential does not already hold.
  */
-export function settingsFingerprint(credentials: ICredentialDataDecryptedObject): string | undefined {
+export function settingsFingerprint(
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
 	let origin: string;
 	let version: string;
 	try {
@@ -34,7 +36,10 @@ export function settingsFingerprint(credentials: ICredentialDataDecryptedObject)
 }
 
 /** The value to store in the hidden session token field for a token issued for `credentials`. */
-export function bindSessionToken(credentials: ICredentialDataDecryptedObject, token: string): string {
+export function bindSessionToken(
+	credentials: ICredentialDataDecryptedObject,
+	token: string,
+): string {
 	const fingerprint = settingsFingerprint(credentials);
 	return fingerprint === undefined ? '' : `${fingerprint}.${token}`;
 }
