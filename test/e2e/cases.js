@@ -273,6 +273,15 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			assert.match(result.message, /certificate|self[- ]signed|SSL|TLS/i, result.message);
 			return `message: ${result.message}`;
 		});
+		await credentialCase(`${tag} (d4) credential test with an API version the server does not serve names the ones it does`, async () => {
+			const result = await testCredential(client, {
+				...creds.good,
+				data: { ...creds.good.data, apiVersion: 'v4' },
+			});
+			assert.equal(result.status, 'Error', `got ${result.status}: ${result.message}`);
+			assert.match(result.message, /does not offer REST API v4; it offers v8, v7, v6, v5/, result.message);
+			return `message: ${result.message}`;
+		});
 		await credentialCase(`${tag} (e1) the editor gets the 1.1 defaults, wording, subtitle and search aliases`, () =>
 			checkEditorDescription(server.baseUrl),
 		);
