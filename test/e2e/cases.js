@@ -283,7 +283,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			return `message: ${result.message}`;
 		});
 		await credentialCase(`${tag} (e1) the editor gets the 1.1 defaults, wording, subtitle and search aliases`, () =>
-			checkEditorDescription(server.baseUrl),
+			checkEditorDescription(client),
 		);
 		await credentialCase(`${tag} (e2) start-and-stop pick-lists work without a session ID and open at most one session`, () =>
 			checkStartAndStopPickLists(client, {

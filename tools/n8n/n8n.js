@@ -188,8 +188,8 @@ async function startServer(laneDef, env, { port, logFile, readyTimeoutMs = 24000
 function restClient(baseUrl) {
 	let cookie = '';
 	const browserId = 'n8n-nodes-veeam-m365-e2e';
-	async function call(method, route, body) {
-		const res = await fetch(`${baseUrl}/rest${route}`, {
+	async function call(method, route, body, { prefix = '/rest' } = {}) {
+		const res = await fetch(`${baseUrl}${prefix}${route}`, {
 			method,
 			headers: {
 				'content-type': 'application/json',
