@@ -20,7 +20,6 @@ async function loadNodeDescriptions(client) {
 /** Evaluates the canvas subtitle the way the editor does, for one resource and operation. */
 function subtitleFor(description, resource, operation) {
 	const expression = description.subtitle.replace(/^=\{\{/, '').replace(/\}\}$/, '');
-	// eslint-disable-next-line no-new-func
 	return new Function('$parameter', `return (${expression});`)({ resource, operation });
 }
 
