@@ -13,6 +13,8 @@ const ROUTES = [
 	require('./routes/sharepoint'),
 	require('./routes/attachments'),
 	require('./routes/email'),
+	require('./routes/exchange'),
+	require('./routes/exchange-actions'),
 ];
 
 function buildApp(sim, { key, cert }) {

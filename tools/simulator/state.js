@@ -45,6 +45,13 @@ class SimState {
 			authenticationType: 'CustomSmtp',
 			userPassword: base.userPassword || '',
 		};
+		// Veeam Explorer for Exchange has its own settings (/VexEmailSettings); one option sets both.
+		this.vexEmail = { ...this.email };
+	}
+
+	vexEmailConfigured() {
+		const e = this.vexEmail;
+		return Boolean(e.enableNotification && e.server && e.from);
 	}
 
 	emailConfigured() {

@@ -23,6 +23,11 @@ export interface FilePlan<T extends ExpectedFile> {
 	/** Name for a file whose listing had no usable name. */
 	fallbackName: string;
 	isUnnamed?: UnnamedCheck<T>;
+	/**
+	 * Take a bare answer as the one wanted file even though the listing gave no size (VB365 lists
+	 * none for a saved mail): it is then held to `limits.maxTotalBytes` instead of an exact size.
+	 */
+	acceptUnsizedRawFile?: boolean;
 }
 
 /**
@@ -77,7 +82,11 @@ export async function storeFiles<T extends ExpectedFile>(
 	return delivered;
 }
 
-/** A bare file is only believable as the one file asked for, at its listed size. */
+/**
+ * A bare file is only believable as the one file asked for, at its listed size (or, where the
+ * plan allows a file without a listed size, within the size limit). A file the listing had no
+ * name for takes the name the server suggests in Content-Disposition.
+ */
 async function storeRawFile<T extends ExpectedFile>(
 	ctx: IExecuteFunctions,
 	response: StreamedResponse,
@@ -86,14 +95,38 @@ async function storeRawFile<T extends ExpectedFile>(
 ): Promise<DeliveredFile<T>> {
 	const [file] = plan.wanted;
 	const size = file?.sizeBytes;
-	if (plan.wanted.length !== 1 || size === undefined) {
+	if (plan.wanted.length !== 1 || (size === undefined && !plan.acceptUnsizedRawFile)) {
 		throw new Error('the server did not answer with a ZIP archive');
 	}
+	const listedName = sanitizeFileName(file.name, plan.fallbackName);
+	let fileName = listedName;
+	if (plan.isUnnamed?.(file)) {
+		const header = response.headers['content-disposition'];
+		const suggested = parseContentDisposition(Array.isArray(header) ? header[0] : header).fileName;
+		if (suggested) fileName = sanitizeFileName(suggested, listedName);
+	}
+	const bytes =
+		size === undefined ? atMost(stream, plan.limits.maxTotalBytes) : exactly(stream, size);
 	const binary = await ctx.helpers.prepareBinaryData(
-		toNodeReadable(response.body, exactly(stream, size)),
-		sanitizeFileName(file.name, plan.fallbackName),
+		toNodeReadable(response.body, bytes),
+		fileName,
 	);
 	return { file, binary };
+}
+
+/** Passes the bytes through and fails once there are more than `limit` (no limit if undefined). */
+async function* atMost(
+	source: AsyncIterable<Buffer>,
+	limit: number | undefined,
+): AsyncGenerator<Buffer> {
+	let count = 0;
+	for await (const chunk of source) {
+		count += chunk.length;
+		if (limit !== undefined && count > limit) {
+			throw new Error(`the file is larger than the limit of ${limit} bytes`);
+		}
+		yield chunk;
+	}
 }
 
 /** Passes the bytes through and fails unless there are exactly `size` of them. */

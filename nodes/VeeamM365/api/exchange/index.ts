@@ -1,0 +1,3 @@
+export * from './mailboxes';
+export * from './mailItems';
+export type { MailboxTarget, MailMessage } from './mailboxRequests';
