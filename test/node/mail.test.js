@@ -40,19 +40,32 @@ describe('Mail items against a v8 server', () => {
 			mailboxId: mailbox(sim, 'anna').id,
 			mailboxEmail: 'anna.meier@contoso.com',
 			pointInTime: 'latest',
-			query: 'subject:NDA AND from:"Contoso Legal" AND received:>=2024-04-30 AND received:<=2024-04-30',
+			query:
+				'subject:NDA AND from:"Contoso Legal" AND received:>=2024-04-30 AND received:<=2024-04-30',
 		});
 		expect(result.items[0].json._links).toBeUndefined();
-		const mailboxPages = sim.requests.filter((r) => r.method === 'GET' && /\/Mailboxes$/i.test(r.path));
-		expect(mailboxPages.map((r) => new URLSearchParams(r.query).get('offset'))).toEqual(['0', '1000']);
+		const mailboxPages = sim.requests.filter(
+			(r) => r.method === 'GET' && /\/Mailboxes$/i.test(r.path),
+		);
+		expect(mailboxPages.map((r) => new URLSearchParams(r.query).get('offset'))).toEqual([
+			'0',
+			'1000',
+		]);
 		expect(runningSessions(sim)).toEqual([]);
 	});
 
 	test('search pages reuse the setId of the first answer', async () => {
-		const result = await runMail(sim, 'v8', 'search', { rawQuery: 'received:>=2024-01-01', limit: 2, returnAll: false });
+		const result = await runMail(sim, 'v8', 'search', {
+			rawQuery: 'received:>=2024-01-01',
+			limit: 2,
+			returnAll: false,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(2);
-		const all = await runMail(sim, 'v8', 'search', { rawQuery: 'received:>=2024-01-01', returnAll: true });
+		const all = await runMail(sim, 'v8', 'search', {
+			rawQuery: 'received:>=2024-01-01',
+			returnAll: true,
+		});
 		expect(all.items).toHaveLength(5);
 	});
 
@@ -73,7 +86,10 @@ describe('Mail items against a v8 server', () => {
 			returnAll: true,
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.json.subject).sort()).toEqual(['Lunch on Friday?', 'Welcome to the Fabrikam project']);
+		expect(result.items.map((item) => item.json.subject).sort()).toEqual([
+			'Lunch on Friday?',
+			'Welcome to the Fabrikam project',
+		]);
 		const list = sim.requests.find((r) => /\/Items$/i.test(r.path));
 		expect(new URLSearchParams(list.query).get('parentId')).toBe(folder.id);
 	});
@@ -92,8 +108,14 @@ describe('Mail items against a v8 server', () => {
 			senderEmail: 'legal@contoso.com',
 			body: nda.body,
 		});
-		expect(output.json).toMatchObject({ itemId: nda.id, mailboxId: mailbox(sim, 'anna').id, apiVersion: 'v8' });
-		expect(output.json.summary).toMatch(/^Restored 1 mail item of anna\.meier@contoso\.com from the latest backup/);
+		expect(output.json).toMatchObject({
+			itemId: nda.id,
+			mailboxId: mailbox(sim, 'anna').id,
+			apiVersion: 'v8',
+		});
+		expect(output.json.summary).toMatch(
+			/^Restored 1 mail item of anna\.meier@contoso\.com from the latest backup/,
+		);
 		expect(runningSessions(sim)).toEqual([]);
 	});
 
@@ -103,7 +125,8 @@ describe('Mail items against a v8 server', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.itemId)).toEqual(ids);
 		const subjects = [];
-		for (const item of result.items) subjects.push(readMsg(await result.readBinary(item.binary.data)).subject);
+		for (const item of result.items)
+			subjects.push(readMsg(await result.readBinary(item.binary.data)).subject);
 		expect(subjects).toEqual(['NDA for the Fabrikam project', 'Q2 budget draft']);
 		const zip = await runMail(sim, 'v8', 'saveAsMsg', { mailItemIds: ids, output: 'zip' });
 		expect(zip.items).toHaveLength(1);
@@ -111,7 +134,9 @@ describe('Mail items against a v8 server', () => {
 	});
 
 	test('an item of another mailbox fails with what to check, and the session is stopped', async () => {
-		const result = await runMail(sim, 'v8', 'saveAsMsg', { mailItemIds: mailItem(sim, 'benNda').id });
+		const result = await runMail(sim, 'v8', 'saveAsMsg', {
+			mailItemIds: mailItem(sim, 'benNda').id,
+		});
 		expect(result.status).toBe('error');
 		expect(result.error.message).toMatch(/not found|404/i);
 		expect(result.error.description).toMatch(/item of the chosen Mailbox/);
@@ -123,8 +148,16 @@ describe('Mail items against a v8 server', () => {
 		const result = await runMail(sim, 'v8', 'sendToOwner', { mailItemIds: nda.id });
 		expect(result.error).toBeUndefined();
 		expect(sim.outbox).toHaveLength(1);
-		expect(sim.outbox[0]).toMatchObject({ kind: 'sendToDefaultAddress', to: 'anna.meier@contoso.com', itemIds: [nda.id] });
-		expect(result.items[0].json).toMatchObject({ sent: true, to: 'anna.meier@contoso.com', toMailboxOwner: true });
+		expect(sim.outbox[0]).toMatchObject({
+			kind: 'sendToDefaultAddress',
+			to: 'anna.meier@contoso.com',
+			itemIds: [nda.id],
+		});
+		expect(result.items[0].json).toMatchObject({
+			sent: true,
+			to: 'anna.meier@contoso.com',
+			toMailboxOwner: true,
+		});
 		expect(sim.requests.some((r) => /\/VexEmailSettings$/i.test(r.path))).toBe(true);
 	});
 
@@ -138,13 +171,20 @@ describe('Mail items against a v8 server', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(sim.outbox).toEqual([
-			expect.objectContaining({ kind: 'sendToDifferentAddress', to: 'helpdesk@contoso.com', subject: 'Restored mail (HD-2001)', itemIds: ids }),
+			expect.objectContaining({
+				kind: 'sendToDifferentAddress',
+				to: 'helpdesk@contoso.com',
+				subject: 'Restored mail (HD-2001)',
+				itemIds: ids,
+			}),
 		]);
 	});
 
 	test('without Exchange email settings nothing is sent and the error says what to set up', async () => {
 		sim.setEmailSettings(false);
-		const result = await runMail(sim, 'v8', 'sendToOwner', { mailItemIds: mailItem(sim, 'nda').id });
+		const result = await runMail(sim, 'v8', 'sendToOwner', {
+			mailItemIds: mailItem(sim, 'nda').id,
+		});
 		expect(result.status).toBe('error');
 		expect(result.error.message).toMatch(/cannot send email/);
 		expect(result.error.description).toMatch(/Veeam Explorer for Microsoft Exchange/);
@@ -156,7 +196,9 @@ describe('Mail items against a v8 server', () => {
 			mailboxId: { __rl: true, mode: 'email', value: 'nobody@contoso.com' },
 			subject: 'NDA',
 		});
-		expect(unknown.error.message).toBe('No mailbox in the backup has the address nobody@contoso.com [parameter "Mailbox"]');
+		expect(unknown.error.message).toBe(
+			'No mailbox in the backup has the address nobody@contoso.com [parameter "Mailbox"]',
+		);
 		const empty = await runMail(sim, 'v8', 'search', {});
 		expect(empty.error.message).toBe('No search criteria given [parameter "Subject Contains"]');
 		expect(runningSessions(sim)).toEqual([]);
@@ -174,14 +216,18 @@ describe('Mail items against a v5 server (Action endpoints)', () => {
 
 	test('opens a vex session, finds the mailbox and saves the .msg through Items/Action savetoMsg', async () => {
 		const nda = mailItem(sim, 'nda');
-		const result = await runMail(sim, 'v5', 'saveAsMsg', { mailItemIds: [nda.id, mailItem(sim, 'budget').id] });
+		const result = await runMail(sim, 'v5', 'saveAsMsg', {
+			mailItemIds: [nda.id, mailItem(sim, 'budget').id],
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(2);
 		expect(readMsg(await result.readBinary(result.items[0].binary.data)).subject).toBe(nda.subject);
 		const explore = sim.requests.find((r) => /\/Organizations\/[^/]+\/Action$/i.test(r.path));
 		expect(explore.body.explore.type).toBe('vex');
 		const save = sim.requests.find((r) => /\/Items\/Action$/i.test(r.path));
-		expect(save.body).toEqual({ savetoMsg: { items: [{ id: nda.id }, { id: mailItem(sim, 'budget').id }] } });
+		expect(save.body).toEqual({
+			savetoMsg: { items: [{ id: nda.id }, { id: mailItem(sim, 'budget').id }] },
+		});
 		expect(runningSessions(sim)).toEqual([]);
 	});
 
@@ -192,7 +238,9 @@ describe('Mail items against a v5 server (Action endpoints)', () => {
 		]) {
 			const result = await runMail(sim, 'v5', operation, extra);
 			expect(result.status).toBe('error');
-			expect(result.error.message).toMatch(/needs VB365 REST API v6 or later; the credential uses v5/);
+			expect(result.error.message).toMatch(
+				/needs VB365 REST API v6 or later; the credential uses v5/,
+			);
 		}
 		expect(sim.outbox).toEqual([]);
 		expect(runningSessions(sim)).toEqual([]);

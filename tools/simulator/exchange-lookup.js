@@ -51,7 +51,7 @@ function itemsFromBody(ctx, m, raw) {
 	if (!Array.isArray(raw) || raw.length === 0)
 		throw invalid('items must be a non-empty array of {"id": "..."} objects.');
 	return raw.map((entry, n) => {
-		const id = entry && typeof entry === 'object' ? entry.id ?? entry.Id : undefined;
+		const id = entry && typeof entry === 'object' ? (entry.id ?? entry.Id) : undefined;
 		if (typeof id !== 'string' || id === '') throw invalid(`items[${n}].id is required.`);
 		return item(ctx, m, id);
 	});

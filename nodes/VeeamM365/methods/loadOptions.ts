@@ -12,7 +12,6 @@ export async function getAttachments(this: ILoadOptionsFunctions): Promise<INode
 	return attachments.map((attachment) => ({
 		name: attachment.name,
 		value: attachment.id,
-		description:
-			attachment.sizeBytes !== undefined ? formatBytes(attachment.sizeBytes) : undefined,
+		description: attachment.sizeBytes !== undefined ? formatBytes(attachment.sizeBytes) : undefined,
 	}));
 }

@@ -2,6 +2,7 @@
 // Exchange item actions: save as MSG (one item: the .msg file; several: a ZIP of them), send to
 // the mailbox owner or to an address (v6+; v8 answers 204), the v2-v5 `Items/Action` savetoMsg,
 // and the Veeam Explorer for Exchange email settings.
+const { Readable } = require('node:stream');
 const yazl = require('yazl');
 const render = require('../render');
 const { prop, hasProp } = require('../context');
@@ -42,14 +43,15 @@ function save(ctx, reply, session, mailbox, items) {
 	let body;
 	let fileName;
 	if (items.length === 1) {
-		body = msgOf(items[0]);
+		body = Readable.from([msgOf(items[0])]);
 		fileName = msgName(items[0]);
 	} else {
 		const zip = new yazl.ZipFile();
 		const used = new Set();
 		for (const item of items) {
 			let name = msgName(item);
-			for (let n = 2; used.has(name.toLowerCase()); n++) name = msgName(item).replace(/\.msg$/, ` (${n}).msg`);
+			for (let n = 2; used.has(name.toLowerCase()); n++)
+				name = msgName(item).replace(/\.msg$/, ` (${n}).msg`);
 			used.add(name.toLowerCase());
 			zip.addBuffer(msgOf(item), name, { mtime: new Date(item.received) });
 		}
@@ -64,7 +66,8 @@ function save(ctx, reply, session, mailbox, items) {
 
 function text(opts, name) {
 	const v = prop(opts, name);
-	if (v !== undefined && v !== null && typeof v !== 'string') throw invalid(`${name} must be a string.`);
+	if (v !== undefined && v !== null && typeof v !== 'string')
+		throw invalid(`${name} must be a string.`);
 	return v ?? undefined;
 }
 
@@ -89,8 +92,8 @@ function send(ctx, reply, session, mailbox, items, opts) {
 		kind: toOwner ? 'sendToDefaultAddress' : 'sendToDifferentAddress',
 		to,
 		from: from || sim.state.vexEmail.from,
-		subject: toOwner ? items[0].subject : text(opts, 'subject') ?? '',
-		text: toOwner ? '' : text(opts, 'text') ?? '',
+		subject: toOwner ? items[0].subject : (text(opts, 'subject') ?? ''),
+		text: toOwner ? '' : (text(opts, 'text') ?? ''),
 		attachments: items.map((i) => ({ id: i.id, name: msgName(i) })),
 		restoreSessionId: session.id,
 		mailboxId: mailbox.id,
@@ -165,7 +168,8 @@ module.exports = function exchangeActionRoutes(def) {
 
 	def('GET', '/VexEmailSettings', {}, (ctx) => {
 		const out = render.emailSettings(ctx, ctx.sim.state.vexEmail);
-		const test = ctx.version >= 8 ? '/VexEmailSettings/SendTestEmail' : '/VexEmailSettings/SendTest';
+		const test =
+			ctx.version >= 8 ? '/VexEmailSettings/SendTestEmail' : '/VexEmailSettings/SendTest';
 		out._links = { self: ctx.link('/VexEmailSettings') };
 		out._actions = { sendTest: { uri: ctx.href(test), method: 'Post' } };
 		return out;

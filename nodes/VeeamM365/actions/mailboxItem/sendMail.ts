@@ -34,7 +34,7 @@ export const sendFieldsAfter: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				"Whether to read the Exchange email settings of the server before sending, to fail early with instructions when it cannot send",
+				'Whether to read the Exchange email settings of the server before sending, to fail early with instructions when it cannot send',
 		},
 		...requestOptionFields,
 	]),

@@ -62,11 +62,10 @@ function readMessage(this: IExecuteFunctions, itemIndex: number): MailMessage {
 		if (!required && value === '') continue;
 		const problem = addressProblem(value);
 		if (problem) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`"${label}" ${problem} [parameter "${label}"]`,
-				{ itemIndex, description: 'Give one email address, e.g. anna.meier@contoso.com.' },
-			);
+			throw new NodeOperationError(this.getNode(), `"${label}" ${problem} [parameter "${label}"]`, {
+				itemIndex,
+				description: 'Give one email address, e.g. anna.meier@contoso.com.',
+			});
 		}
 	}
 	return message;

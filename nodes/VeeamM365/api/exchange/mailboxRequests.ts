@@ -57,7 +57,8 @@ export function buildSearchRequest(
 	folderId?: string,
 ): ApiPath & { body: IDataObject } {
 	needsV6(version, 'Searching mail items');
-	const where = folderId === undefined ? mailboxPath(target) : `${mailboxPath(target)}/Folders/${folderId}`;
+	const where =
+		folderId === undefined ? mailboxPath(target) : `${mailboxPath(target)}/Folders/${folderId}`;
 	return { path: `${where}/search`, body: { query } };
 }
 

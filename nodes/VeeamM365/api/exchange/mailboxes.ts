@@ -45,11 +45,15 @@ export async function requestShapeFor<T>(
 		if (!(error instanceof NeedsNewerApiError)) {
 			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 		}
-		throw new NodeOperationError(ctx.getNode(), `${error.message}; the credential uses ${version}`, {
-			itemIndex,
-			description:
-				'Set "API Version" in the credential to v6 or later (VB365 version 6 and later serve it).',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${error.message}; the credential uses ${version}`,
+			{
+				itemIndex,
+				description:
+					'Set "API Version" in the credential to v6 or later (VB365 version 6 and later serve it).',
+			},
+		);
 	}
 }
 
