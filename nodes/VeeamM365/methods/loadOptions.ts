@@ -12,6 +12,7 @@ export async function getAttachments(this: ILoadOptionsFunctions): Promise<INode
 	return attachments.map((attachment) => ({
 		name: attachment.name,
 		value: attachment.id,
-		description: attachment.sizeBytes !== undefined ? formatBytes(attachment.sizeBytes) : undefined,
+		description:
+			attachment.sizeBytes !== undefined ? formatBytes(attachment.sizeBytes) : undefined,
 	}));
 }

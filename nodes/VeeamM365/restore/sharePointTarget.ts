@@ -57,7 +57,7 @@ export async function resolveSiteId(
 				this,
 				'siteId',
 				`"${value}" is the address of a list item, not of a site`,
-				"Put it into Item (By URL) and leave Site empty: the site is taken from the item's address.",
+				'Put it into Item (By URL) and leave Site empty: the site is taken from the item\'s address.',
 				itemIndex,
 			);
 		}
