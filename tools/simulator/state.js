@@ -13,6 +13,7 @@ class SimState {
 
 	reset() {
 		this.sessions = new Map();
+		this.searchSets = new Map();
 		this.outbox.length = 0;
 		for (const s of this.fixture.restoreSessions) {
 			const org = this.fixture.byId(s.organizationId);

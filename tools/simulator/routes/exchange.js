@@ -19,7 +19,7 @@ function search(ctx, session, candidates) {
 	const query = prop(body, 'query');
 	if (query !== undefined && query !== null && typeof query !== 'string')
 		throw invalid('query must be a string.');
-	const sets = (ctx.sim.state.searchSets ??= new Map());
+	const sets = ctx.sim.state.searchSets;
 	const given = ctx.query('setId');
 	let found;
 	let setId = given;
