@@ -29,6 +29,7 @@ const {
 	startAndStopWorkflow,
 } = require('../../tools/workflows');
 const { exampleCredential, executeFromPinnedTrigger } = require('./example-runs');
+const { mailWorkflows, runMailCases, runMailExample } = require('./mail-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -112,6 +113,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			}),
 			continueOnFailWorkflow(creds.good, ids, badItemId(ids), 'Call notes.txt'),
 			startAndStopWorkflow(creds.good, ids.item.organizationId, HELPDESK_ITEM_URL),
+			...mailWorkflows(creds.good, sim),
 		];
 		for (const wf of workflows) writeJson(path.join(wfDir, `${wf.id}.json`), wf);
 		await timed('import', async () => {
@@ -217,6 +219,8 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		assert.equal(running(), before, 'the session it started was stopped');
 	});
 
+	await runMailCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
+
 	await needsSetup(`${tag} (e) examples/*.json import cleanly and keep their nodes`, async () => {
 		const files = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));
 		assert.ok(files.length >= 2, 'at least two example workflows');
@@ -292,6 +296,9 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 				[['anna.meier@contoso.com', `Re: ${mail.subject}`, ids.item.attachments.length]],
 			);
 		});
+		await credentialCase(`${tag} (g3) deleted-email example sends the mail back from its pinned ticket`, () =>
+			runMailExample(client, sim, readExample('restore-deleted-email.json'), executeFromPinnedTrigger),
+		);
 	} finally {
 		if (server) {
 			const exit = await server.stop();
