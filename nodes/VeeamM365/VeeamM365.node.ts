@@ -25,7 +25,7 @@ export class VeeamM365 implements INodeType {
 		defaultVersion: 1.1,
 		// The action in words, e.g. "Save attachments".
 		subtitle:
-			'={{ ({"sharePointItemAttachment":{"save":"Save attachments","send":"Send attachments","getAll":"Get many attachments"},"sharePointItem":{"search":"Search items"},"sharePointSite":{"getAll":"Get many sites"},"restoreSession":{"start":"Start session","stop":"Stop session","get":"Get session","getAll":"Get many sessions"},"emailSettings":{"get":"Get email settings","sendTest":"Send test email"},"mailboxItem":{"search":"Search mail","getAll":"Get many mail items","saveAsMsg":"Save mail as MSG","sendToOwner":"Send mail to mailbox owner","sendToAddress":"Send mail to address"}})[$parameter.resource]?.[$parameter.operation] ?? $parameter.operation }}',
+			'={{ ({"sharePointItemAttachment":{"save":"Save attachments","send":"Send attachments","getAll":"Get many attachments"},"sharePointItem":{"search":"Search items"},"sharePointSite":{"getAll":"Get many sites"},"restoreSession":{"start":"Start session","stop":"Stop session","get":"Get session","getAll":"Get many sessions"},"emailSettings":{"get":"Get email settings","sendTest":"Send test email"},"mailboxItem":{"search":"Search mail","getAll":"Get many mail items","saveAsMsg":"Save mail as MSG","sendToOwner":"Send mail to mailbox owner","sendToAddress":"Send mail to address","exportToPst":"Export mail to PST"}})[$parameter.resource]?.[$parameter.operation] ?? $parameter.operation }}',
 		description:
 			'Restore backed-up SharePoint item attachments from Veeam Backup for Microsoft 365: save them as files or have VB365 email them',
 		defaults: { name: 'Veeam Backup for Microsoft 365' },

@@ -133,6 +133,15 @@ describe('Mail items against a v8 server', () => {
 		expect(zip.items[0].binary.data.mimeType).toBe('application/zip');
 	});
 
+	test('Max Total Size caps a .msg whose size VB365 does not list', async () => {
+		const result = await runMail(sim, 'v8', 'saveAsMsg', {
+			mailItemIds: mailItem(sim, 'nda').id,
+			options: { maxTotalSizeMb: 0.001 },
+		});
+		expect(result.status).toBe('error');
+		expect(`${result.error.message} ${result.error.description}`).toMatch(/larger than the limit of 1048 bytes/);
+	});
+
 	test('an item of another mailbox fails with what to check, and the session is stopped', async () => {
 		const result = await runMail(sim, 'v8', 'saveAsMsg', {
 			mailItemIds: mailItem(sim, 'benNda').id,

@@ -22,7 +22,15 @@ test.each(['v6', 'v7', 'v8'])(
 		const nda = mailItem(sim, 'nda');
 		const budget = mailItem(sim, 'budget');
 		const inbox = sim.fixture.exchange.byKey.folder['anna:inbox'];
+		sim.options.outlookInstalled = true;
 		const runs = [
+			['exportToPst', { mailItemIds: nda.id }],
+			['exportToPst', { mailItemIds: [nda.id, budget.id], pstSizeLimitGb: 1 }],
+			[
+				'exportToPst',
+				{ pstScope: 'folder', folderId: { __rl: true, mode: 'name', value: 'Inbox' } },
+			],
+			['exportToPst', { pstScope: 'mailbox', pstSizeLimitGb: 49 }],
 			['search', { subject: 'NDA', receivedAfter: '2024-04-01T00:00:00Z', returnAll: true }],
 			[
 				'search',
@@ -88,8 +96,11 @@ test.each(['v6', 'v7', 'v8'])(
 		}
 		expect([...operations].sort()).toEqual(
 			[
+				'ExchangeFolder_ExportToPstAction',
 				'ExchangeFolder_Get',
 				'ExchangeFolder_SearchByOptions',
+				'ExchangeItem_ExportItemToPstAction',
+				'ExchangeItem_ExportItemsToPstAction',
 				'ExchangeItem_Get',
 				'ExchangeItem_SaveItemAction',
 				'ExchangeItem_SaveItems',
@@ -97,6 +108,7 @@ test.each(['v6', 'v7', 'v8'])(
 				'ExchangeItem_SendItemToDifferentAddressAction',
 				'ExchangeItem_SendItemsToDefaultAddressAction',
 				'ExchangeItem_SendItemsToDifferentAddressAction',
+				'ExchangeMailbox_ExportMailboxToPstAction',
 				'ExchangeMailbox_Get',
 				'ExchangeMailbox_SearchByIdByOptions',
 				apiVersion === 'v8' ? 'Organization_Explore' : 'Organization_ExploreAction',

@@ -140,6 +140,42 @@ const MAIL_CASES = [
 			parameters: mail(env, 'sendToOwner', { mailItemIds: item(env, 'nda') }),
 		}),
 	},
+	{
+		id: 'pst-size-limit-out-of-range',
+		parameter: 'PST Size Limit (GB)',
+		input: '60 (VB365 takes 1–49)',
+		says: 'is not a PST size limit VB365 takes',
+		fix: 'Use 1 to 49 (GB), or 0',
+		perItem: true,
+		arrange: (env) => {
+			env.sim.options.outlookInstalled = true;
+			return {
+				nodeSettings: V1_1,
+				parameters: mail(env, 'exportToPst', {
+					mailItemIds: item(env, 'nda'),
+					pstSizeLimitGb: VALUE,
+				}),
+				badValue: 60,
+				goodValue: 0,
+			};
+		},
+	},
+	{
+		id: 'pst-without-outlook',
+		parameter: 'Export to PST',
+		mentions: 'PST',
+		input: 'Export to PST on a VB365 server without 64-bit Outlook',
+		says: 'Could not export the mail to PST',
+		fix: '64-bit Outlook',
+		perItem: false,
+		arrange: (env) => {
+			env.sim.options.outlookInstalled = false;
+			return {
+				nodeSettings: V1_1,
+				parameters: mail(env, 'exportToPst', { mailItemIds: item(env, 'nda') }),
+			};
+		},
+	},
 ];
 
 module.exports = { MAIL_CASES };

@@ -45,6 +45,17 @@ async function driveExchange(sim, v, { get, post }) {
 		items: [{ id: nda.id }],
 		to: 'anna.meier@contoso.com',
 	});
+	await post(`${items}/${nda.id}/exportToPst`, { enablePstSizeLimit: false });
+	sim.options.outlookInstalled = true;
+	await post(`${items}/${nda.id}/exportToPst`, { enablePstSizeLimit: false });
+	await post(`${items}/exportToPst`, { items: [{ id: nda.id }], enablePstSizeLimit: false });
+	await post(`${mbx}/${anna.id}/Folders/${deleted.id}/exportToPst`, { enablePstSizeLimit: false });
+	await post(`${mbx}/${anna.id}/exportToPst`, {
+		enablePstSizeLimit: true,
+		pstSizeLimitBytes: 2 ** 30,
+	});
+	await post(`${mbx}/${anna.id}/exportToPst`, { enablePstSizeLimit: true, pstSizeLimitBytes: 5 });
+	sim.options.outlookInstalled = false;
 	sim.setEmailSettings(false);
 	await post(`${items}/${nda.id}/sendToDefaultAddress`);
 	sim.setEmailSettings(true);

@@ -141,3 +141,49 @@ describe('mail query', () => {
 		expect(buildMailQuery({ subject: '  ', from: '', raw: '' })).toBe('');
 	});
 });
+
+describe('export to PST per API version', () => {
+	const { buildPstRequest } = require('../../dist/nodes/VeeamM365/api/exchange/pstRequests');
+	const GB = 1024 ** 3;
+	test.each(SPLIT)(
+		'%s: item, items, folder and mailbox endpoints with the size limit',
+		(version) => {
+			expect(buildPstRequest(version, target, { kind: 'items', itemIds: ['I1'] }, 0)).toEqual({
+				path: `${mailbox}/Items/I1/exportToPst`,
+				body: { enablePstSizeLimit: false },
+			});
+			expect(buildPstRequest(version, target, { kind: 'items', itemIds: ['I1', 'I2'] }, 2)).toEqual(
+				{
+					path: `${mailbox}/Items/exportToPst`,
+					body: {
+						items: [{ id: 'I1' }, { id: 'I2' }],
+						enablePstSizeLimit: true,
+						pstSizeLimitBytes: 2 * GB,
+					},
+				},
+			);
+			expect(buildPstRequest(version, target, { kind: 'folder', folderId: 'F1' }, 0).path).toBe(
+				`${mailbox}/Folders/F1/exportToPst`,
+			);
+			expect(buildPstRequest(version, target, { kind: 'mailbox' }, 49)).toEqual({
+				path: `${mailbox}/exportToPst`,
+				body: { enablePstSizeLimit: true, pstSizeLimitBytes: 49 * GB },
+			});
+		},
+	);
+	test.each(LEGACY)('%s: the same levels\' Action with {"exporttoPst": …}', (version) => {
+		expect(buildPstRequest(version, target, { kind: 'items', itemIds: ['I1'] }, 0)).toEqual({
+			path: `${mailbox}/Items/I1/Action`,
+			body: { exporttoPst: null },
+		});
+		expect(buildPstRequest(version, target, { kind: 'items', itemIds: ['I1', 'I2'] }, 0)).toEqual({
+			path: `${mailbox}/Items/Action`,
+			body: { exporttoPst: { items: [{ id: 'I1' }, { id: 'I2' }], enablePstSizeLimit: false } },
+		});
+		expect(buildPstRequest(version, target, { kind: 'folder', folderId: 'F1' }, 1)).toEqual({
+			path: `${mailbox}/Folders/F1/Action`,
+			body: { exporttoPst: { enablePstSizeLimit: true, pstSizeLimitBytes: GB } },
+		});
+		expect(buildPstRequest(version, target, { kind: 'mailbox' }, 0).path).toBe(`${mailbox}/Action`);
+	});
+});

@@ -15,6 +15,7 @@ const ROUTES = [
 	require('./routes/email'),
 	require('./routes/exchange'),
 	require('./routes/exchange-actions'),
+	require('./routes/exchange-pst'),
 ];
 
 function buildApp(sim, { key, cert }) {

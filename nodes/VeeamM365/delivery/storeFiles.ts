@@ -28,6 +28,11 @@ export interface FilePlan<T extends ExpectedFile> {
 	 * none for a saved mail): it is then held to `limits.maxTotalBytes` instead of an exact size.
 	 */
 	acceptUnsizedRawFile?: boolean;
+	/**
+	 * For answers whose number of files is not known beforehand (a PST export split by size):
+	 * archive entries beyond the wanted ones become files too, made by this function.
+	 */
+	extraFile?: (entryName: string) => T;
 }
 
 /**
@@ -50,6 +55,7 @@ export async function storeFiles<T extends ExpectedFile>(
 		wanted.map((file) => sanitizeFileName(file.name, plan.fallbackName)),
 	);
 	const delivered: Array<DeliveredFile<T>> = [];
+	const extras: T[] = [];
 	let position = -1;
 	for await (const entry of readZipEntries(stream, plan.limits)) {
 		if (!entry.isDirectory) position++;
@@ -57,16 +63,20 @@ export async function storeFiles<T extends ExpectedFile>(
 		// Without a name from the listing, the entry's place in the archive says which it is.
 		const unnamed =
 			inArchive[position] && isUnnamed(inArchive[position]) ? inArchive[position] : undefined;
-		const file =
+		let file =
 			byName.get(key(entry.name)) ??
 			byName.get(key(baseName)) ??
 			(unnamed && byName.get(key(unnamed.name)));
+		if (!file && !entry.isDirectory && plan.extraFile) {
+			file = plan.extraFile(entry.name);
+			extras.push(file);
+		} else if (file) byName.delete(key(file.name));
 		if (entry.isDirectory || !file) {
 			await entry.skip();
 			continue;
 		}
-		byName.delete(key(file.name));
-		const listedName = fileNames[wanted.indexOf(file)];
+		const listedName =
+			fileNames[wanted.indexOf(file)] ?? sanitizeFileName(file.name, plan.fallbackName);
 		const fileName = isUnnamed(file) ? sanitizeFileName(entry.name, listedName) : listedName;
 		const binary = await ctx.helpers.prepareBinaryData(
 			toNodeReadable(response.body, entry.data),
@@ -78,7 +88,10 @@ export async function storeFiles<T extends ExpectedFile>(
 		const absent = [...byName.values()].map((file) => `"${file.name}"`).join(', ');
 		throw new Error(`the archive from the server lacks ${absent}`);
 	}
-	delivered.sort((a, b) => wanted.indexOf(a.file) - wanted.indexOf(b.file));
+	// Wanted files in their order, extra ones after them in archive order.
+	const order = (file: T) =>
+		wanted.includes(file) ? wanted.indexOf(file) : wanted.length + extras.indexOf(file);
+	delivered.sort((a, b) => order(a.file) - order(b.file));
 	return delivered;
 }
 

@@ -11,6 +11,7 @@ const { isEmail } = require('../email-address');
 const { buildMsg } = require('../msg');
 const { contentDisposition } = require('./attachments');
 const ex = require('../exchange-lookup');
+const { exportPst } = require('./exchange-pst');
 
 const ITEMS = '/RestoreSessions/:rid/Organization/Mailboxes/:mbx/Items';
 
@@ -149,16 +150,21 @@ module.exports = function exchangeActionRoutes(def) {
 		});
 	}
 
-	// v2-v5: {"savetoMsg": null} on one item, {"savetoMsg": {"items": [...]}} on several.
+	// v2-v5: {"savetoMsg": null} on one item, {"savetoMsg": {"items": [...]}} on several;
+	// {"exporttoPst": ...} likewise.
 	const legacyAction = (ctx, reply, items) => {
 		const { session, mailbox } = ex.mailboxPath(ctx);
 		const body = ctx.objectBody(true);
-		if (Object.keys(body).length !== 1 || !hasProp(body, 'savetoMsg'))
-			throw invalid('The action is not supported by the simulator. Use {"savetoMsg": ...}.');
-		const value = prop(body, 'savetoMsg');
+		const key = ['savetoMsg', 'exporttoPst'].find((k) => hasProp(body, k));
+		if (Object.keys(body).length !== 1 || !key)
+			throw invalid(
+				'The action is not supported by the simulator. Use {"savetoMsg": ...} or {"exporttoPst": ...}.',
+			);
+		const value = prop(body, key);
 		const chosen = items
 			? [ex.item(ctx, mailbox, items)]
 			: ex.itemsFromBody(ctx, mailbox, prop(value, 'items'));
+		if (key === 'exporttoPst') return exportPst(ctx, reply, session, mailbox, chosen, value);
 		return save(ctx, reply, session, mailbox, chosen);
 	};
 	def('POST', `${ITEMS}/:itemId/Action`, { to: 5 }, (ctx, reply) =>

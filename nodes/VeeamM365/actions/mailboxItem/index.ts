@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as exportToPst from './exportToPst.operation';
 import * as getAll from './getAll.operation';
 import * as saveAsMsg from './saveAsMsg.operation';
 import * as search from './search.operation';
 import * as sendToAddress from './sendToAddress.operation';
 import * as sendToOwner from './sendToOwner.operation';
 
-export { getAll, saveAsMsg, search, sendToAddress, sendToOwner };
+export { exportToPst, getAll, saveAsMsg, search, sendToAddress, sendToOwner };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,6 +17,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['mailboxItem'] } },
 		options: [
+			{
+				name: 'Export to PST',
+				value: 'exportToPst',
+				description:
+					'Export mail items, a folder or the mailbox as Outlook PST files (needs 64-bit Outlook on the VB365 server)',
+				action: 'Export mail to PST',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -54,4 +62,5 @@ export const description: INodeProperties[] = [
 	...saveAsMsg.description,
 	...sendToOwner.description,
 	...sendToAddress.description,
+	...exportToPst.description,
 ];

@@ -23,12 +23,19 @@ export function mailItemJson(item: IDataObject, target: MailboxTargetInSession):
 
 /** One sentence for a ticket comment. */
 export function mailSummary(
-	verb: 'Restored' | 'Sent',
-	count: number,
+	verb: 'Restored' | 'Sent' | 'Exported',
+	/** How many mail items, or for a PST export 'folder' or 'mailbox'. */
+	count: number | 'folder' | 'mailbox',
 	target: MailboxTargetInSession,
-	extra: { to?: string; fileNames?: string[] } = {},
+	extra: { to?: string; fileNames?: string[]; toPst?: boolean } = {},
 ): string {
-	const what = `${count} mail item${count === 1 ? '' : 's'}`;
+	const what =
+		typeof count === 'number'
+			? `${count} mail item${count === 1 ? '' : 's'}`
+			: count === 'folder'
+				? 'a folder'
+				: 'the mailbox';
+	const pst = extra.toPst ? ' to PST' : '';
 	const mailbox = target.mailboxEmail ? ` of ${target.mailboxEmail}` : '';
 	const to = extra.to ? ` to ${extra.to}` : '';
 	const when =
@@ -38,5 +45,5 @@ export function mailSummary(
 				? ' from the latest backup'
 				: ` from the backup as of ${target.pointInTime}`;
 	const files = extra.fileNames?.length ? `: ${extra.fileNames.join(', ')}` : '';
-	return `${verb} ${what}${mailbox}${to}${when} (restore session ${target.restoreSessionId})${files}`;
+	return `${verb} ${what}${mailbox}${pst}${to}${when} (restore session ${target.restoreSessionId})${files}`;
 }

@@ -7,6 +7,8 @@ import { EMAIL_SETTINGS_HINTS } from '../emailSettings';
 import { requestShapeFor } from './mailboxes';
 import type { MailboxTarget, MailMessage } from './mailboxRequests';
 import { buildSaveRequest, buildSendRequest } from './mailboxRequests';
+import type { PstScope } from './pstRequests';
+import { buildPstRequest } from './pstRequests';
 
 const ITEM_HINT =
 	'Check the Item IDs: each must be an item of the chosen Mailbox in this restore session. IDs found in another mailbox, or in a session at another point in time, do not work here.';
@@ -58,4 +60,35 @@ export async function sendMailItems(
 		hints: { ...EMAIL_SETTINGS_HINTS.Vex, 404: ITEM_HINT },
 	});
 	return { apiVersion: version };
+}
+
+/** VB365 writes PST files through Outlook, which must be on the server that runs restore sessions. */
+export const PST_OUTLOOK_HINT =
+	'VB365 exports PST files with Microsoft Outlook: 64-bit Outlook (2010, 2013 or 2016 and later) must be installed on the VB365 server (or proxy) that runs restore sessions. Install it there, or use Save as MSG, which needs no Outlook.';
+
+export async function exportMailToPst(
+	this: IExecuteFunctions,
+	target: MailboxTarget,
+	scope: PstScope,
+	limitGb: number,
+	settings: { itemIndex: number; retries?: number; timeoutMs?: number },
+): Promise<{ response: StreamedResponse; apiVersion: ApiVersion }> {
+	const { request, version } = await requestShapeFor(this, settings.itemIndex, (apiVersion) =>
+		buildPstRequest(apiVersion, target, scope, limitGb),
+	);
+	const response = await veeamApiDownload.call(this, {
+		method: 'POST',
+		...request,
+		...settings,
+		action: 'export the mail to PST',
+		hints: {
+			400: `Check the PST Size Limit (1 to 49 GB, or 0 for none). ${PST_OUTLOOK_HINT}`,
+			404:
+				scope.kind === 'items'
+					? ITEM_HINT
+					: 'Check the Mailbox and Folder: the folder must belong to the chosen mailbox.',
+			500: PST_OUTLOOK_HINT,
+		},
+	});
+	return { response, apiVersion: version };
 }
