@@ -20,6 +20,16 @@ export const exchangeSessionFields: INodeProperties[] = restoreSessionFields.map
 			),
 		};
 	}
+	if (field.name === 'restoreSessionMode') {
+		return {
+			...field,
+			options: field.options?.map((option) =>
+				'value' in option && option.value === 'existing'
+					? { ...option, description: 'An Exchange restore session that is already running' }
+					: option,
+			),
+		};
+	}
 	if (field.name === 'showDeleted') {
 		return {
 			...field,
