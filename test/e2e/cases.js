@@ -31,6 +31,7 @@ const {
 } = require('../../tools/workflows');
 const { exampleCredential, executeFromPinnedTrigger } = require('./example-runs');
 const { checkEditorDescription, checkStartAndStopPickLists } = require('./editor-cases');
+const { mailWorkflows, runMailCases, runMailExample } = require('./mail-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -114,6 +115,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			}),
 			continueOnFailWorkflow(creds.good, ids, badItemId(ids), 'Call notes.txt'),
 			startAndStopWorkflow(creds.good, ids.item.organizationId, HELPDESK_ITEM_URL),
+			...mailWorkflows(creds.good, sim),
 		];
 		for (const wf of workflows) writeJson(path.join(wfDir, `${wf.id}.json`), wf);
 		await timed('import', async () => {
@@ -219,6 +221,8 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		assert.equal(running(), before, 'the session it started was stopped');
 	});
 
+	await runMailCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
+
 	await needsSetup(`${tag} (e) examples/*.json import cleanly and keep their nodes`, async () => {
 		const files = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));
 		assert.ok(files.length >= 2, 'at least two example workflows');
@@ -315,6 +319,9 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 				[['anna.meier@contoso.com', `Re: ${mail.subject}`, ids.item.attachments.length]],
 			);
 		});
+		await credentialCase(`${tag} (g3) deleted-email example sends the mail back from its pinned ticket`, () =>
+			runMailExample(client, sim, readExample('restore-deleted-email.json'), executeFromPinnedTrigger),
+		);
 	} finally {
 		if (server) {
 			const exit = await server.stop();
