@@ -27,7 +27,7 @@ export class VeeamM365 implements INodeType {
 		subtitle:
 			'={{ ({"sharePointItemAttachment":{"save":"Save attachments","send":"Send attachments","getAll":"Get many attachments"},"sharePointItem":{"search":"Search items"},"sharePointSite":{"getAll":"Get many sites"},"restoreSession":{"start":"Start session","stop":"Stop session","get":"Get session","getAll":"Get many sessions"},"emailSettings":{"get":"Get email settings","sendTest":"Send test email"},"mailboxItem":{"search":"Search mail","getAll":"Get many mail items","saveAsMsg":"Save mail as MSG","sendToOwner":"Send mail to mailbox owner","sendToAddress":"Send mail to address","exportToPst":"Export mail to PST"}})[$parameter.resource]?.[$parameter.operation] ?? $parameter.operation }}',
 		description:
-			'Restore backed-up SharePoint item attachments from Veeam Backup for Microsoft 365: save them as files or have VB365 email them',
+			'Restore Microsoft 365 data backed up by Veeam Backup for Microsoft 365 (SharePoint item attachments, Exchange mail): save it as files or have VB365 email it',
 		defaults: { name: 'Veeam Backup for Microsoft 365' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

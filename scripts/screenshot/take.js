@@ -136,24 +136,28 @@ async function takeScreenshots(context, editorUrl, owner) {
 const PANEL_SEARCHES = ['SharePoint', 'restore', 'backup attachments', 'Veeam'];
 
 async function findInNodePanel(page, editorUrl) {
-	await page.goto(`${editorUrl}/workflow/new`);
-	await page.waitForSelector(byTestId('canvas-plus-button'), { timeout: 60000 });
-	await page.click(byTestId('canvas-plus-button'));
+	// A workflow with a trigger, so the panel offers action nodes ("What happens next?").
+	await openWorkflow(page, editorUrl, EXAMPLE.workflowId);
+	await page.click(byTestId('node-creator-plus-button'));
 	const search = page.locator(`input${byTestId('node-creator-search-bar')}`).first();
 	await search.waitFor({ timeout: 30000 });
-	for (const words of PANEL_SEARCHES) {
+	const ourNode = page
+		.locator(byTestId('node-creator-item-name'), { hasText: 'Veeam Backup for Microsoft 365' })
+		.first();
+	const found = async (words) => {
 		await search.fill(words);
-		await page
-			.getByText('Veeam Backup for Microsoft 365', { exact: false })
-			.first()
-			.waitFor({ timeout: 10000 })
-			.catch(() => {
-				throw new Error(`searching the node panel for "${words}" does not find the node`);
-			});
+		await page.waitForTimeout(700);
+		return await ourNode.isVisible();
+	};
+	// The check itself must be able to fail.
+	if (await found('zzqx no such node')) throw new Error('the node panel check matches anything');
+	for (const words of PANEL_SEARCHES) {
+		if (!(await found(words))) {
+			throw new Error(`searching the node panel for "${words}" does not find the node`);
+		}
 		log(`  node panel: "${words}" finds the node`);
 	}
-	await search.fill('backup attachments');
-	await page.waitForTimeout(500);
+	await found('backup attachments');
 }
 
 async function main() {
