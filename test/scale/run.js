@@ -24,6 +24,7 @@ const USAGE = `Usage: node test/scale/run.js [options]
   --lane 1|2|all   which n8n lines (default all; env SCALE_LANES)
   --tickets N      tickets per storm (default 200; env SCALE_TICKETS)
   --no-single      skip the storm with one worker (a figure only)
+  --no-regular     skip the storm against one n8n in regular mode (a figure only)
   --keep           keep the work folder (logs, user folders, Postgres data)`;
 
 function parseArgs(argv) {
@@ -31,6 +32,7 @@ function parseArgs(argv) {
 		lanes: (process.env.SCALE_LANES || 'all').split(','),
 		tickets: Number(process.env.SCALE_TICKETS || 200),
 		single: true,
+		regular: true,
 		keep: false,
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -38,6 +40,7 @@ function parseArgs(argv) {
 		if (flag === '--lane') options.lanes = (inline ?? argv[++i] ?? '').split(',');
 		else if (flag === '--tickets') options.tickets = Number(inline ?? argv[++i]);
 		else if (flag === '--no-single') options.single = false;
+		else if (flag === '--no-regular') options.regular = false;
 		else if (flag === '--keep') options.keep = true;
 		else if (flag === '--help' || flag === '-h') options.help = true;
 		else throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
@@ -118,6 +121,8 @@ async function runLane(laneDef, { tarball, sim, workRoot, options, record }) {
 			});
 			return result;
 		};
+		// Warms both workers up (first loads, compiled code), so the figures compare like with like.
+		await storm(`warm-up: 20 tickets, 2 workers`, { tickets: Math.min(20, options.tickets) });
 		await storm(`storm: ${options.tickets} tickets at once, 2 workers`);
 		await storm(
 			`storm with a worker killed: ${options.tickets} tickets, worker-2 SIGKILLed midway`,
@@ -126,6 +131,31 @@ async function runLane(laneDef, { tarball, sim, workRoot, options, record }) {
 			},
 		);
 		if (options.single) await storm(`storm: ${options.tickets} tickets, 1 worker (figure)`);
+		if (options.regular) {
+			await cluster.stop();
+			stopAll.shift();
+			// The same storm against one n8n in regular mode (same Postgres, workflow already active).
+			await record(
+				`${tag} n8n ${laneDef.n8nVersion} in regular mode (one process) for comparison`,
+				async () => {
+					cluster = await startQueueCluster(laneDef, {
+						workDir,
+						tarball,
+						redis,
+						pg,
+						outDir,
+						credentials: [],
+						workflows: [],
+						activate: [],
+						workers: 0,
+						mode: 'regular',
+						log,
+					});
+					stopAll.unshift(() => cluster.stop());
+				},
+			);
+			await storm(`storm: ${options.tickets} tickets, regular mode (figure)`);
+		}
 	} finally {
 		for (const stop of stopAll) {
 			try {
@@ -136,6 +166,25 @@ async function runLane(laneDef, { tarball, sim, workRoot, options, record }) {
 		}
 	}
 	return storms;
+}
+
+/** The report as a Markdown table (what the README's "Scaling out" figures come from). */
+function figuresTable(storms) {
+	const rows = storms
+		.filter((storm) => !storm.name.startsWith('warm-up'))
+		.map((storm) => {
+			const rss = Object.values(storm.peakRssMbPerWorker);
+			const memory = rss.length > 0 ? `${rss.join(' / ')} MB` : `${storm.peakRssMbMain} MB (n8n)`;
+			const what = storm.name.replace(/^storm( with a worker killed)?: /, (m, k) =>
+				k ? 'worker killed: ' : '',
+			);
+			return `| ${storm.n8n} | ${what} | ${storm.ticketsPerMinute} | ${storm.wallSeconds} s | ${storm.executionMsP50} / ${storm.executionMsP95} ms | ${storm.logins} (${storm.throttledLogins} refused) | ${memory} |`;
+		});
+	return [
+		'| n8n | storm | tickets/min | wall | execution p50 / p95 | logins (429s) | peak RSS per worker |',
+		'|---|---|---|---|---|---|---|',
+		...rows,
+	].join('\n');
 }
 
 async function main() {
@@ -195,7 +244,10 @@ async function main() {
 			reportFile,
 			`${JSON.stringify({ at: new Date().toISOString(), totalSeconds: Math.round((Date.now() - started) / 1000), storms: figures }, null, 2)}\n`,
 		);
-		console.log(`\nReport: ${reportFile}`);
+		fs.writeFileSync(path.join(LOG_DIR, 'scale-report.md'), `${figuresTable(figures)}\n`);
+		console.log(
+			`\n${figuresTable(figures)}\n\nReport: ${reportFile} (table: .work/scale-report.md)`,
+		);
 		const failed = results.some((r) => !r.ok);
 		if (options.keep || failed) console.log(`Work folder kept: ${workRoot}`);
 		else fs.rmSync(workRoot, { recursive: true, force: true });

@@ -14,7 +14,7 @@ const { tail } = require('./process');
 const ENCRYPTION_KEY = 'vb365-queue-lane-fixed-key-0123456789';
 
 /** Settings every process of the cluster shares (database, queue, binary data, file access). */
-function sharedEnv(laneDef, { redis, pg, mainPort, outDir }) {
+function sharedEnv(laneDef, { redis, pg, mainPort, outDir, regular }) {
 	return {
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: pg.host,
@@ -22,7 +22,7 @@ function sharedEnv(laneDef, { redis, pg, mainPort, outDir }) {
 		DB_POSTGRESDB_DATABASE: pg.database,
 		DB_POSTGRESDB_USER: pg.user,
 		DB_POSTGRESDB_PASSWORD: pg.password,
-		EXECUTIONS_MODE: 'queue',
+		EXECUTIONS_MODE: regular ? 'regular' : 'queue',
 		QUEUE_BULL_REDIS_HOST: redis.host,
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 		// A killed worker's jobs are found stalled within ~20 s instead of the default ~60 s.
@@ -134,8 +134,9 @@ async function startQueueCluster(laneDef, options) {
 		concurrency = 10,
 		log = () => {},
 	} = options;
+	const regular = options.mode === 'regular';
 	const mainPort = await freePort();
-	const shared = definedOnly(sharedEnv(laneDef, { redis, pg, mainPort, outDir }));
+	const shared = definedOnly(sharedEnv(laneDef, { redis, pg, mainPort, outDir, regular }));
 	const processEnv = async (name) => {
 		const userFolder = path.join(workDir, name);
 		fs.mkdirSync(userFolder, { recursive: true });
@@ -143,12 +144,14 @@ async function startQueueCluster(laneDef, options) {
 		return n8nEnv(laneDef, userFolder, shared);
 	};
 
-	const mainEnv = await processEnv('main');
-	const mainLog = path.join(workDir, 'main.log');
-	const credFile = writeJson(path.join(workDir, 'credentials.json'), credentials);
-	await n8nOk(laneDef, mainEnv, ['import:credentials', `--input=${credFile}`], {
-		logFile: mainLog,
-	});
+	const mainEnv = await processEnv(regular ? 'regular' : 'main');
+	const mainLog = path.join(workDir, regular ? 'regular.log' : 'main.log');
+	if (credentials.length > 0) {
+		const credFile = writeJson(path.join(workDir, 'credentials.json'), credentials);
+		await n8nOk(laneDef, mainEnv, ['import:credentials', `--input=${credFile}`], {
+			logFile: mainLog,
+		});
+	}
 	for (const wf of workflows) {
 		const file = writeJson(path.join(workDir, `workflow-${wf.id}.json`), wf);
 		await n8nOk(laneDef, mainEnv, ['import:workflow', `--input=${file}`], { logFile: mainLog });
@@ -161,9 +164,19 @@ async function startQueueCluster(laneDef, options) {
 		await n8nOk(laneDef, mainEnv, args, { logFile: mainLog });
 	}
 	log(
-		`  imported ${credentials.length} credential(s) and ${workflows.length} workflow(s); starting main on ${mainPort}`,
+		`  imported ${credentials.length} credential(s) and ${workflows.length} workflow(s); starting ${regular ? 'n8n in regular mode' : 'main'} on ${mainPort}`,
 	);
 	const main = await startServer(laneDef, mainEnv, { port: mainPort, logFile: mainLog });
+	// In regular mode this one process runs the executions: its memory is sampled like a worker's.
+	const peak = { rssKb: 0 };
+	const sampler = setInterval(
+		() => (peak.rssKb = Math.max(peak.rssKb, rssKb(main.child.pid))),
+		500,
+	);
+	const stopMain = async () => {
+		clearInterval(sampler);
+		await main.stop();
+	};
 
 	const running = [];
 	const addWorker = async () => {
@@ -182,19 +195,21 @@ async function startQueueCluster(laneDef, options) {
 		for (let i = 0; i < workers; i++) await addWorker();
 	} catch (error) {
 		for (const worker of running) await worker.kill();
-		await main.stop();
+		await stopMain();
 		throw error;
 	}
 
 	return {
 		main,
 		mainLog,
+		mainPeak: peak,
+		resetMainPeak: () => (peak.rssKb = rssKb(main.child.pid)),
 		workers: running,
 		addWorker,
 		webhookUrl: (webhookPath) => `http://127.0.0.1:${mainPort}/webhook/${webhookPath}`,
 		async stop() {
 			for (const worker of running) await worker.stop();
-			await main.stop();
+			await stopMain();
 		},
 	};
 }
