@@ -21,6 +21,10 @@ import {
 } from '../nodes/VeeamM365/transport/loginThrottle';
 import { normalizeServerUrl } from '../nodes/VeeamM365/transport/serverUrl';
 import {
+	offeredApiVersions,
+	unservedVersionMessage,
+} from '../nodes/VeeamM365/transport/versionProbe';
+import {
 	bindSessionToken,
 	boundSessionToken,
 	isRequestToServer,
@@ -164,6 +168,24 @@ export class VeeamM365Api implements ICredentialType {
 		}
 		const body = parseJsonObject(response.body);
 		const accessToken = body?.access_token;
+		if (response.statusCode === 404) {
+			const offered = await offeredApiVersions(normalizeServerUrl(credentials.url), async (url) => {
+				const answer = (await this.helpers
+					.httpRequest({
+						method: 'GET',
+						url,
+						json: false,
+						returnFullResponse: true,
+						ignoreHttpStatusErrors: true,
+						disableFollowRedirect: true,
+						skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+					})
+					.catch(() => undefined)) as { statusCode?: number } | undefined;
+				return answer?.statusCode;
+			});
+			const message = unservedVersionMessage(version, offered);
+			if (message) throw new Error(message);
+		}
 		if (response.statusCode !== 200 || typeof accessToken !== 'string' || accessToken === '') {
 			throw new Error(describeLoginFailure(tokenUrl, response.statusCode, body));
 		}

@@ -31,6 +31,7 @@ const {
 } = require('../../tools/workflows');
 const { exampleCredential, executeFromPinnedTrigger } = require('./example-runs');
 const { checkEditorDescription, checkStartAndStopPickLists } = require('./editor-cases');
+const { mailWorkflows, runMailCases, runMailExample } = require('./mail-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -114,6 +115,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			}),
 			continueOnFailWorkflow(creds.good, ids, badItemId(ids), 'Call notes.txt'),
 			startAndStopWorkflow(creds.good, ids.item.organizationId, HELPDESK_ITEM_URL),
+			...mailWorkflows(creds.good, sim),
 		];
 		for (const wf of workflows) writeJson(path.join(wfDir, `${wf.id}.json`), wf);
 		await timed('import', async () => {
@@ -219,6 +221,8 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		assert.equal(running(), before, 'the session it started was stopped');
 	});
 
+	await runMailCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
+
 	await needsSetup(`${tag} (e) examples/*.json import cleanly and keep their nodes`, async () => {
 		const files = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));
 		assert.ok(files.length >= 2, 'at least two example workflows');
@@ -273,8 +277,17 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			assert.match(result.message, /certificate|self[- ]signed|SSL|TLS/i, result.message);
 			return `message: ${result.message}`;
 		});
+		await credentialCase(`${tag} (d4) credential test with an API version the server does not serve names the ones it does`, async () => {
+			const result = await testCredential(client, {
+				...creds.good,
+				data: { ...creds.good.data, apiVersion: 'v4' },
+			});
+			assert.equal(result.status, 'Error', `got ${result.status}: ${result.message}`);
+			assert.match(result.message, /does not offer REST API v4; it offers v8, v7, v6, v5/, result.message);
+			return `message: ${result.message}`;
+		});
 		await credentialCase(`${tag} (e1) the editor gets the 1.1 defaults, wording, subtitle and search aliases`, () =>
-			checkEditorDescription(server.baseUrl),
+			checkEditorDescription(client),
 		);
 		await credentialCase(`${tag} (e2) start-and-stop pick-lists work without a session ID and open at most one session`, () =>
 			checkStartAndStopPickLists(client, {
@@ -306,6 +319,9 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 				[['anna.meier@contoso.com', `Re: ${mail.subject}`, ids.item.attachments.length]],
 			);
 		});
+		await credentialCase(`${tag} (g3) deleted-email example sends the mail back from its pinned ticket`, () =>
+			runMailExample(client, sim, readExample('restore-deleted-email.json'), executeFromPinnedTrigger),
+		);
 	} finally {
 		if (server) {
 			const exit = await server.stop();

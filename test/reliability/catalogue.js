@@ -8,6 +8,8 @@
 // Node-parameter cases put `={{ $json.value }}` where the bad value goes and run two input items
 // (bad, then good) with Continue On Fail, so the good item must still succeed.
 
+const { MAIL_CASES } = require('./mail-cases');
+
 const GUID_A = '0b7e2c4d-1a2b-4c3d-8e9f-a0b1c2d3e4f5';
 const GUID_B = '6f5e4d3c-2b1a-4f9e-8d7c-6b5a4f3e2d1c';
 const VALUE = '={{ $json.value }}';
@@ -89,8 +91,8 @@ const CASES = [
 		id: 'api-version-not-served',
 		parameter: 'API Version',
 		input: 'v8 against a VBO 5.0 server (serves v2–v5)',
-		says: 'does not exist',
-		fix: 'selected API version',
+		says: 'does not offer REST API v8; it offers v5, v4, v3, v2',
+		fix: 'Set "API Version" in the credential to one of them',
 		server: '5.0',
 		arrange: () => ({ credential: { apiVersion: 'v8' } }),
 	},
@@ -98,8 +100,8 @@ const CASES = [
 		id: 'api-version-retired',
 		parameter: 'API Version',
 		input: 'v4 against a VB365 8.x server (serves v5–v8)',
-		says: 'does not exist',
-		fix: 'selected API version',
+		says: 'does not offer REST API v4; it offers v8, v7, v6, v5',
+		fix: 'Set "API Version" in the credential to one of them',
 		arrange: () => ({ credential: { apiVersion: 'v4' } }),
 	},
 	{
@@ -717,6 +719,7 @@ const CASES = [
 			goodValue: 100,
 		}),
 	},
+	...MAIL_CASES,
 ];
 
 module.exports = { CASES, VALUE };

@@ -71,8 +71,8 @@ function sendWorkflow(cred, ids, { to, subject, text, attachmentNames }) {
 }
 
 /**
- * One node from organization to files: a restore session is started for the execution, the site
- * and the item are given by SharePoint URL, and the session is stopped at the end.
+ * One node from organization to files: a restore session is started for the execution, the item
+ * is given by SharePoint URL (its site taken from it), and the session is stopped at the end.
  */
 function startAndStopWorkflow(cred, organizationId, itemUrl) {
 	return workflow('vb365E2eStart001', 'E2E: start and stop a restore session', [
@@ -83,15 +83,17 @@ function startAndStopWorkflow(cred, organizationId, itemUrl) {
 			cred,
 			{
 				operation: 'save',
-				restoreSessionMode: 'startAndStop',
+				// Version 1.1 starts and stops its own session by default; the Site is left empty
+				// and taken from the item's URL.
 				organizationId: locator(organizationId),
-				siteId: locator(itemUrl.split('/Lists/')[0], 'url'),
+				siteId: locator('', 'list'),
 				itemId: locator(itemUrl, 'url'),
 				attachmentSelection: 'all',
 				output: 'perItem',
 				binaryPropertyName: 'file',
 			},
 			[220, 0],
+			{ typeVersion: 1.1 },
 		),
 	]);
 }
