@@ -8,9 +8,17 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { needsAntiforgeryOptOut, parseApiVersion } from '../nodes/VeeamM365/transport/apiVersion';
 import { describeLoginFailure } from '../nodes/VeeamM365/transport/connectionFailures';
+import {
+	LOGIN_WAIT_BUDGET_MS,
+	LoginThrottledError,
+	describeThrottledLogin,
+	loginRetryDelayMs,
+	parseRetryAfter,
+} from '../nodes/VeeamM365/transport/loginThrottle';
 import { normalizeServerUrl } from '../nodes/VeeamM365/transport/serverUrl';
 import {
 	offeredApiVersions,
@@ -142,24 +150,21 @@ export class VeeamM365Api implements ICredentialType {
 			form.set('disable_antiforgery_token', 'true');
 		}
 		const tokenUrl = `${normalizeServerUrl(credentials.url)}/${version}/token`;
-		let response;
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: tokenUrl,
-				body: form.toString(),
-				headers: {
-					'Content-Type': 'application/x-www-form-urlencoded',
-					Accept: 'application/json',
-				},
-				json: false,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				disableFollowRedirect: true,
-				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-			})) as { statusCode: number; body: unknown };
-		} catch (error) {
-			throw new Error(describeLoginFailure(tokenUrl, undefined, undefined, error));
+		let response: LoginResponse;
+		for (let attempt = 0, waitedMs = 0; ; attempt++) {
+			response = await postLogin.call(this, tokenUrl, form, credentials.ignoreSslIssues === true);
+			if (response.statusCode !== 429) break;
+			const retryAfter = parseRetryAfter(response.headers?.['retry-after'], Date.now());
+			const delay = loginRetryDelayMs(attempt, retryAfter);
+			if (waitedMs + delay > LOGIN_WAIT_BUDGET_MS) {
+				const message = parseJsonObject(response.body)?.message;
+				throw new LoginThrottledError(
+					describeThrottledLogin(waitedMs, retryAfter, message),
+					retryAfter,
+				);
+			}
+			await sleep(delay);
+			waitedMs += delay;
 		}
 		const body = parseJsonObject(response.body);
 		const accessToken = body?.access_token;
@@ -241,6 +246,38 @@ export class VeeamM365Api implements ICredentialType {
 			},
 		],
 	};
+}
+
+interface LoginResponse {
+	statusCode: number;
+	body: unknown;
+	headers?: Record<string, unknown>;
+}
+
+async function postLogin(
+	this: IHttpRequestHelper,
+	tokenUrl: string,
+	form: URLSearchParams,
+	skipSslCertificateValidation: boolean,
+): Promise<LoginResponse> {
+	try {
+		return (await this.helpers.httpRequest({
+			method: 'POST',
+			url: tokenUrl,
+			body: form.toString(),
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'application/json',
+			},
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			skipSslCertificateValidation,
+		})) as LoginResponse;
+	} catch (error) {
+		throw new Error(describeLoginFailure(tokenUrl, undefined, undefined, error));
+	}
 }
 
 function parseJsonObject(body: unknown): IDataObject | undefined {

@@ -60,6 +60,7 @@ async function runNode(
 		continueOnFail = false,
 		nodeSettings = {},
 		credentialStore,
+		binaryDataMode,
 	},
 ) {
 	const nodes = [
@@ -92,6 +93,7 @@ async function runNode(
 		credentialStore,
 		inputItems,
 		packageRoot: PACKAGE_ROOT,
+		...(binaryDataMode ? { binaryDataMode } : {}),
 	});
 	return { ...result, items: result.output[NODE_NAME] ?? [], elapsedMs: Date.now() - started };
 }

@@ -2,11 +2,12 @@
 // Process-level set-up of n8n-core for in-process runs: a throw-away N8N_USER_FOLDER, the
 // binary data mode, and access to the DI container that n8n-core itself uses.
 
+const { DatabaseBinaryStandIn } = require('./database-binary-manager');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const SUPPORTED_BINARY_MODES = ['filesystem', 'default'];
+const SUPPORTED_BINARY_MODES = ['filesystem', 'default', 'database'];
 const MANAGED_ENV = {
 	N8N_USER_FOLDER: undefined,
 	N8N_DEFAULT_BINARY_DATA_MODE: undefined,
@@ -90,6 +91,15 @@ async function useBinaryDataMode(binaryDataMode) {
 		config.mode = binaryDataMode;
 		await service.init();
 		state.binaryDataReady = true;
+	}
+	// n8n's database manager lives in its CLI, not in n8n-core: a stand-in with the same limits.
+	if (binaryDataMode === 'database' && !service.managers.database) {
+		const { binaryToBuffer, FileTooLargeError } = loadCore();
+		const maxFileSizeMb = Number(process.env.N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE || 512);
+		service.setManager(
+			'database',
+			new DatabaseBinaryStandIn({ maxFileSizeMb, binaryToBuffer, FileTooLargeError }),
+		);
 	}
 	return service;
 }

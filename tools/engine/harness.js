@@ -15,11 +15,7 @@ const {
 	createCredentialStore,
 	createStats,
 } = require('./credentials-helper');
-const {
-	REPO_ROOT,
-	createNodeTypes,
-	loadPackageCredentialTypes,
-} = require('./node-types');
+const { REPO_ROOT, createNodeTypes, loadPackageCredentialTypes } = require('./node-types');
 const { MANUAL_TRIGGER_TYPE, TEST_ITEMS_TYPE } = require('./builtin-nodes');
 
 const BASE_URL = 'http://localhost:5678';
@@ -231,8 +227,17 @@ async function callNodeMethod({
 }) {
 	await useBinaryDataMode('filesystem');
 	const { LoadOptionsContext } = loadCore();
-	const nodeJson = { id: 'method-node', position: [0, 0], typeVersion: 1, ...structuredClone(node) };
-	const nodeTypes = createNodeTypes({ includePackage: true, usedTypes: [nodeJson.type], packageRoot });
+	const nodeJson = {
+		id: 'method-node',
+		position: [0, 0],
+		typeVersion: 1,
+		...structuredClone(node),
+	};
+	const nodeTypes = createNodeTypes({
+		includePackage: true,
+		usedTypes: [nodeJson.type],
+		packageRoot,
+	});
 	const workflow = new Workflow({
 		id: WORKFLOW_ID,
 		name: 'Harness method call',
@@ -249,11 +254,21 @@ async function callNodeMethod({
 		store: credentialStore,
 		stats,
 	});
-	const additionalData = createAdditionalData({ credentialsHelper, hooks: undefined, executionId: undefined });
-	const context = new LoadOptionsContext(workflow, workflow.getNode(nodeJson.name), additionalData, 'parameters');
+	const additionalData = createAdditionalData({
+		credentialsHelper,
+		hooks: undefined,
+		executionId: undefined,
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		workflow.getNode(nodeJson.name),
+		additionalData,
+		'parameters',
+	);
 	const nodeType = nodeTypes.getByNameAndVersion(nodeJson.type, nodeJson.typeVersion);
 	const fn = nodeType.methods?.[kind]?.[method];
-	if (typeof fn !== 'function') throw new Error(`callNodeMethod: ${nodeJson.type} has no ${kind}.${method}`);
+	if (typeof fn !== 'function')
+		throw new Error(`callNodeMethod: ${nodeJson.type} has no ${kind}.${method}`);
 	return await fn.call(context, ...args);
 }
 

@@ -15,6 +15,9 @@ const USAGE = `Usage: node tools/simulator/cli.js [options]   (every option also
   --large-sizes LIST        sizes of the "large" item's attachments, e.g. 512M,512M,512M,512M (SIM_LARGE_SIZES)
   --force-zip64             always write ZIP64 records (SIM_FORCE_ZIP64=1)
   --hostile-items           add the Quarantine list: hostile file names, ZIP bombs (SIM_HOSTILE_ITEMS=1)
+  --token-throttle T        limit logins on /token, answered 429: vb365 (1/s, 5/min, 1500/h) or
+                            PER_SECOND,PER_MINUTE,PER_HOUR (empty = no limit), add ",no-retry-after"
+                            to leave out the Retry-After header (SIM_TOKEN_THROTTLE, default off)
   --username U / --password P   demo credentials (SIM_USERNAME / SIM_PASSWORD)
   --cert-out FILE           write the generated certificate (PEM) to FILE, for curl --cacert (SIM_CERT_OUT)
   --help`;
@@ -30,6 +33,7 @@ const FLAGS = {
 	'large-sizes': 'SIM_LARGE_SIZES',
 	'force-zip64': 'SIM_FORCE_ZIP64',
 	'hostile-items': 'SIM_HOSTILE_ITEMS',
+	'token-throttle': 'SIM_TOKEN_THROTTLE',
 	username: 'SIM_USERNAME',
 	password: 'SIM_PASSWORD',
 	'cert-out': 'SIM_CERT_OUT',
@@ -62,6 +66,20 @@ function parseSize(text) {
 	return Math.round(Number(m[1]) * unit);
 }
 
+function parseThrottle(text) {
+	const parts = text.split(',').map((part) => part.trim());
+	const noRetryAfter = parts[parts.length - 1].toLowerCase() === 'no-retry-after';
+	if (noRetryAfter) parts.pop();
+	if (parts.length === 1 && parts[0].toLowerCase() === 'vb365') {
+		return { perSecond: 1, perMinute: 5, perHour: 1500, retryAfter: !noRetryAfter };
+	}
+	const throttle = { retryAfter: !noRetryAfter };
+	['perSecond', 'perMinute', 'perHour'].forEach((name, i) => {
+		if (parts[i]) throttle[name] = Number(parts[i]);
+	});
+	return throttle;
+}
+
 function toOptions(v) {
 	const opts = { port: v.port !== undefined ? Number(v.port) : 4443, profile: v.profile || '8.x' };
 	if (v.host) opts.host = v.host;
@@ -72,6 +90,7 @@ function toOptions(v) {
 	if (v['large-sizes']) opts.largeAttachmentSizes = v['large-sizes'].split(',').map(parseSize);
 	if (v['force-zip64']) opts.forceZip64 = /^(1|true|yes)$/i.test(v['force-zip64']);
 	if (v['hostile-items']) opts.hostileItems = /^(1|true|yes)$/i.test(v['hostile-items']);
+	if (v['token-throttle']) opts.tokenThrottle = parseThrottle(v['token-throttle']);
 	if (v.username || v.password)
 		opts.credentials = {
 			...(v.username && { username: v.username }),
@@ -100,6 +119,7 @@ async function main() {
   Email:        ${sim.state.emailConfigured() ? 'configured' : 'not configured'}
   Session:      ${sim.fixture.restoreSession.id} (pre-existing, Vesp)
   Large item:   ${(large / 1024 ** 2).toFixed(0)} MiB in ${sim.fixture.item('large').attachments.length} attachments
+  Throttle:     ${sim.throttle.enabled ? JSON.stringify(sim.throttle.describe()) : 'off'}
   Certificate:  self-signed, CN=localhost${values['cert-out'] ? ` (written to ${values['cert-out']})` : ''}
   Control:      GET ${sim.url}/__sim/fixture | /__sim/outbox | /__sim/stats, POST /__sim/faults, POST /__sim/reset
 Press Ctrl-C to stop.`);
@@ -122,4 +142,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { parseArgs, toOptions, parseSize };
+module.exports = { parseArgs, toOptions, parseSize, parseThrottle };

@@ -6,6 +6,7 @@ const { loadFixture } = require('./fixture');
 const { SimState } = require('./state');
 const { TokenStore } = require('./auth');
 const { FaultRules } = require('./faults');
+const { TokenThrottle, normalizeThrottle } = require('./throttle');
 const { resolveProfile } = require('./versions');
 const { contentBuffer, contentStream } = require('./content');
 
@@ -25,6 +26,7 @@ const DEFAULTS = {
 	strictV7ErrorCodes: true,
 	maxRequestLog: 10000,
 	hostileItems: false,
+	tokenThrottle: null,
 };
 const DISPOSITIONS = ['none', 'filename', 'filename*', 'both'];
 
@@ -49,6 +51,7 @@ function normalizeOptions(opts) {
 			throw new Error('largeAttachmentSizes must be an array of byte counts');
 		}
 	}
+	o.tokenThrottle = normalizeThrottle(o.tokenThrottle);
 	return o;
 }
 
@@ -56,6 +59,8 @@ function emptyStats(stats = {}) {
 	for (const k of Object.keys(stats)) delete stats[k];
 	return Object.assign(stats, {
 		tokenRequests: {},
+		logins: 0,
+		tokenThrottled: 0,
 		connections: 0,
 		requests: 0,
 		maxInFlight: 0,
@@ -79,6 +84,7 @@ class Simulator {
 		this.outbox = this.state.outbox;
 		this.tokens = new TokenStore(options);
 		this.faults = new FaultRules();
+		this.throttle = new TokenThrottle(options.tokenThrottle);
 		this.stats = emptyStats();
 		this.requests = [];
 		this.exchanges = [];
@@ -139,6 +145,11 @@ class Simulator {
 		this.state.setEmailSettings(value);
 	}
 
+	/** Turns the /token quota on (`true` = VB365's 1/s, 5/min, 1500/h) or off (`null`); counters restart. */
+	setTokenThrottle(config) {
+		this.throttle.configure(config);
+	}
+
 	revokeAllTokens() {
 		this.tokens.revokeAll();
 	}
@@ -152,6 +163,7 @@ class Simulator {
 	reset() {
 		this.state.reset();
 		this.faults.clear();
+		this.throttle.configure(this.throttle.config);
 		this.requests.length = 0;
 		this.exchanges.length = 0;
 		emptyStats(this.stats);

@@ -14,6 +14,7 @@ export interface OperationOptions {
 	checkEmailSettings: boolean;
 	maxCompressionRatio: number;
 	maxTotalSizeMb: number;
+	databaseFileLimitMb: number;
 }
 
 function invalidOption(ctx: IExecuteFunctions, itemIndex: number, message: string, fix: string) {
@@ -53,6 +54,7 @@ export function getOptions(this: IExecuteFunctions, itemIndex: number): Operatio
 		checkEmailSettings: options.checkEmailSettings !== false,
 		maxCompressionRatio: limit('maxCompressionRatio', 'Max Compression Ratio', 1000),
 		maxTotalSizeMb: limit('maxTotalSizeMb', 'Max Total Size (MB)', 0),
+		databaseFileLimitMb: limit('databaseFileLimitMb', 'Database Mode File Limit (MB)', 512),
 	};
 }
 

@@ -12,6 +12,7 @@ import { storeArchive, storeFiles } from './storeFiles';
 export type { ExpectedFile } from './expectedFile';
 export type { DeliveredFile } from './storeFiles';
 export { archiveLimits } from './listedSizeLimits';
+export { assertFitsBinaryStore } from './binaryStoreLimit';
 
 /** The files one by one, all on one item, or the server's archive as it came. */
 export type DeliveryOutput = FileOutputMode | 'archive';

@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { describeConnectionFailure } from './connectionFailures';
+import { LOGIN_THROTTLED_CODE } from './loginThrottle';
 
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
@@ -51,7 +52,8 @@ export async function inspectFailure(error: unknown): Promise<RequestFailure> {
 	if (typeof body?.errorCode === 'string') failure.errorCode = body.errorCode;
 	const retryAfter = retryAfterSeconds(cause.response?.headers?.['retry-after']);
 	if (retryAfter !== undefined) failure.retryAfterSeconds = retryAfter;
-	if (statusCode === undefined && !failure.networkCode && wrapper.message) {
+	const throttledLogin = failure.networkCode === LOGIN_THROTTLED_CODE;
+	if (statusCode === undefined && (!failure.networkCode || throttledLogin) && wrapper.message) {
 		failure.plainMessage = wrapper.message;
 	}
 	return failure;

@@ -11,6 +11,7 @@ import type { ApiVersion } from './apiVersion';
 import { parseApiVersion } from './apiVersion';
 import { normalizeServerUrl, ServerUrlError } from './serverUrl';
 import type { FailureContext, RequestFailure } from './failures';
+import { LOGIN_THROTTLED_CODE, throttledRepeatDelayMs } from './loginThrottle';
 import {
 	failureFromResponse,
 	failureToError,
@@ -23,6 +24,9 @@ export const CREDENTIAL_TYPE = 'veeamM365Api';
 
 const DEFAULT_RETRIES = 2;
 
+/** How long a request keeps coming back after throttled logins when it has no timeout of its own. */
+const DEFAULT_THROTTLED_LOGIN_DEADLINE_MS = 120_000;
+
 export type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface ApiContext {
@@ -31,22 +35,17 @@ export interface ApiContext {
 }
 
 /**
- * Server URL and API version per node run: reading the credential means a database read in n8n,
- * and every request reads it once more for the token anyway.
+ * Server URL and API version from the credential. Read again for every request (n8n reads the
+ * credential for each request anyway): nothing is kept between calls, so no run can see another
+ * run's settings, and a token another execution stored is picked up at once.
  */
-const knownApiContexts = new WeakMap<Context, ApiContext>();
-
 export async function getApiContext(this: Context, itemIndex?: number): Promise<ApiContext> {
-	const known = knownApiContexts.get(this);
-	if (known) return known;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	try {
-		const api = {
+		return {
 			baseUrl: normalizeServerUrl(credentials.url),
 			version: parseApiVersion(credentials.apiVersion),
 		};
-		knownApiContexts.set(this, api);
-		return api;
 	} catch (error) {
 		const reason = error instanceof ServerUrlError ? error.message : (error as Error).message;
 		throw new NodeOperationError(this.getNode(), `The credential is not usable: ${reason}`, {
@@ -111,7 +110,9 @@ export async function withRetries(
 	request: ApiRequest,
 	options: IHttpRequestOptions,
 ): Promise<FullResponse> {
-	for (let attempt = 0; ; attempt++) {
+	const startedAt = Date.now();
+	const deadline = startedAt + (request.timeoutMs ?? DEFAULT_THROTTLED_LOGIN_DEADLINE_MS);
+	for (let attempt = 0, repeat = 0; ; ) {
 		let failure: RequestFailure;
 		try {
 			const response = await sendOnce.call(this, options);
@@ -120,9 +121,20 @@ export async function withRetries(
 		} catch (error) {
 			failure = await inspectFailure(error);
 		}
+		// The login was throttled, so this request never reached the server (safe to repeat, also
+		// for a send). Sent again, it reads the credential again: usually another execution has
+		// stored a fresh token by then, and no login is needed.
+		if (failure.networkCode === LOGIN_THROTTLED_CODE) {
+			const delay = throttledRepeatDelayMs(repeat++, Math.random());
+			if (Date.now() + delay <= deadline) {
+				await sleep(delay);
+				continue;
+			}
+		}
 		const retries = request.retries ?? (request.method === 'GET' ? DEFAULT_RETRIES : 0);
 		if (attempt < retries && isRetryable(failure)) {
 			await sleep(retryDelayMs(attempt, failure));
+			attempt++;
 			continue;
 		}
 		throw failureToError(this.getNode(), failure, {

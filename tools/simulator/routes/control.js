@@ -53,6 +53,15 @@ module.exports = function controlRoutes(app, sim) {
 			return bad(reply, err);
 		}
 	});
+	app.get('/__sim/token-throttle', async () => sim.throttle.describe());
+	app.put('/__sim/token-throttle', async (req, reply) => {
+		try {
+			sim.setTokenThrottle(jsonBody(req) ?? null);
+			return reply.code(200).send(sim.throttle.describe());
+		} catch (err) {
+			return bad(reply, err);
+		}
+	});
 	app.post('/__sim/reset', async (req, reply) => {
 		sim.reset();
 		return reply.code(204).send();

@@ -1,6 +1,7 @@
 'use strict';
 // POST /vN/token (password and refresh_token grants) and POST /vN/token/logout (v7+).
 const { isTrue, cookieValue, ANTIFORGERY_COOKIE } = require('../auth');
+const { sendThrottled } = require('../throttle');
 
 function oauthError(reply, error, description) {
 	return reply
@@ -56,6 +57,11 @@ module.exports = function tokenRoutes(def) {
 		const grantType = field('grant_type');
 		const counterKey = grantType || '(missing)';
 		sim.stats.tokenRequests[counterKey] = (sim.stats.tokenRequests[counterKey] || 0) + 1;
+		const refusal = sim.throttle.take();
+		if (refusal) {
+			sim.stats.tokenThrottled++;
+			return sendThrottled(reply, sim.throttle, refusal);
+		}
 		// v7+: unless the client opts out, the session is bound to an antiforgery cookie.
 		const antiforgery = ctx.version >= 7 && !isTrue(field('disable_antiforgery_token'));
 
@@ -65,6 +71,7 @@ module.exports = function tokenRoutes(def) {
 			if (!u || u.toLowerCase() !== username.toLowerCase() || field('password') !== password) {
 				return oauthError(reply, 'invalid_grant', 'The user name or password is incorrect.');
 			}
+			sim.stats.logins++;
 			return tokenResponse(ctx, reply, sim.tokens.issue({ userName: username, antiforgery }));
 		}
 		if (grantType === 'refresh_token') {

@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { saveAttachments } from '../../api/sharePoint';
 import type { DeliveredFile, DeliveryOutput } from '../../delivery';
-import { archiveLimits, deliverDownload } from '../../delivery';
+import { archiveLimits, assertFitsBinaryStore, deliverDownload } from '../../delivery';
 import {
 	attachmentSelectionFields,
 	itemLocator,
@@ -86,6 +86,15 @@ const properties: INodeProperties[] = [
 				'Refuse an archive entry that expands more than this many times its compressed size (protects against ZIP bombs; 0 turns the check off)',
 		},
 		{
+			displayName: 'Database Mode File Limit (MB)',
+			name: 'databaseFileLimitMb',
+			type: 'number',
+			default: 512,
+			typeOptions: { minValue: 0 },
+			description:
+				'Only when n8n stores binary data in its database (the default in queue mode): the N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE of your n8n, which the node cannot read. A file VB365 lists as larger fails before it is downloaded. 0 turns the check off.',
+		},
+		{
 			displayName: 'Max Total Size (MB)',
 			name: 'maxTotalSizeMb',
 			type: 'number',
@@ -117,6 +126,11 @@ export async function execute(
 	const choice = await chooseAttachments.call(this, target, itemIndex);
 	const { selected } = choice;
 
+	await assertFitsBinaryStore(this, selected, {
+		limitMb: options.databaseFileLimitMb,
+		oneArchive: output === 'archive',
+		itemIndex,
+	});
 	const download = await saveAttachments.call(this, target, choice, {
 		retries: options.retries,
 		timeoutMs: options.timeoutMs,
