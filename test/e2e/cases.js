@@ -31,6 +31,8 @@ const {
 } = require('../../tools/workflows');
 const { exampleCredential, executeFromPinnedTrigger } = require('./example-runs');
 const { checkEditorDescription, checkStartAndStopPickLists } = require('./editor-cases');
+const { runJiraCases, jiraCredential } = require('./jira-cases');
+const { runAgentCases } = require('./agent-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -77,7 +79,7 @@ function sameBytes(actual, expected, label) {
  * Runs every case of a lane. `record(name, fn)` runs one named case and counts it.
  * Returns the timings of the lane's steps.
  */
-async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
+async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 	const userFolder = path.join(workDir, 'user');
 	const outDir = path.join(workDir, 'written-files');
 	fs.mkdirSync(outDir, { recursive: true });
@@ -225,7 +227,10 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		const dir = path.join(workDir, 'examples');
 		fs.mkdirSync(dir, { recursive: true });
 		for (const f of files) fs.copyFileSync(path.join(EXAMPLES_DIR, f), path.join(dir, f));
-		const credFile = writeJson(path.join(workDir, 'example-credential.json'), [exampleCredential(sim)]);
+		const credFile = writeJson(path.join(workDir, 'example-credential.json'), [
+			exampleCredential(sim),
+			jiraCredential(jira),
+		]);
 		await timed('import examples', async () => {
 			await n8nOk(laneDef, env, ['import:credentials', `--input=${credFile}`], { logFile });
 			await n8nOk(laneDef, env, ['import:workflow', '--separate', `--input=${dir}`], { logFile });
@@ -315,6 +320,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 				[['anna.meier@contoso.com', `Re: ${mail.subject}`, ids.item.attachments.length]],
 			);
 		});
+		await runJiraCases({ laneDef, client, sim, jira, record: credentialCase, tag });
 	} finally {
 		if (server) {
 			const exit = await server.stop();
@@ -324,6 +330,9 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 	if (ready) {
 		await timed('credential binding', () =>
 			runCredentialBindingCases(laneDef, { sim, ids, env, workDir, logFile, record, tag, owner: OWNER }),
+		);
+		await timed('AI agent', () =>
+			runAgentCases(laneDef, { sim, env, workDir, logFile, record, tag, cred: creds.good }),
 		);
 	}
 	return timings;

@@ -79,13 +79,17 @@ async function n8nOk(laneDef, env, args, options) {
  */
 function parseRunOutput(stdout) {
 	const lines = stdout.split('\n');
+	// The object ends at a line ending in "}": 2.x may log more lines after it (e.g.
+	// 'Registered runner "JS Task Runner"' when the task runner registers late).
+	const ends = lines.flatMap((line, index) => (line.trimEnd().endsWith('}') ? [index] : [])).reverse();
 	for (let i = 0; i < lines.length; i++) {
 		if (!lines[i].startsWith('{')) continue;
-		const candidate = lines.slice(i).join('\n').trim();
-		try {
-			return JSON.parse(candidate);
-		} catch {
-			// A log line that happened to start with "{": try the next one.
+		for (const end of ends.filter((e) => e >= i)) {
+			try {
+				return JSON.parse(lines.slice(i, end + 1).join('\n'));
+			} catch {
+				// Not a complete object: a log line that happened to start with "{", or an inner "}".
+			}
 		}
 	}
 	return undefined;
@@ -134,6 +138,9 @@ async function startServer(laneDef, env, { port, logFile, readyTimeoutMs = 24000
 		N8N_LISTEN_ADDRESS: env.N8N_LISTEN_ADDRESS || '127.0.0.1',
 		N8N_HOST: 'localhost',
 		N8N_SECURE_COOKIE: 'false',
+		// Webhook URLs n8n registers elsewhere (e.g. the Jira Trigger's) name the loopback address
+		// it listens on, not "localhost" (which may resolve to ::1 first).
+		WEBHOOK_URL: env.WEBHOOK_URL || `http://127.0.0.1:${listenPort}/`,
 	};
 	const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
 	const child = spawn(laneDef.nodeBin, [laneDef.n8nBin, 'start'], {

@@ -1,0 +1,183 @@
+'use strict';
+// Jira as a real client (issue 16): the example "Jira ticket → restore → attach" activated in a
+// running n8n, fed by the fake Jira Server's issue_created webhooks. Checks the files that arrive
+// on each ticket byte for byte, one comment per ticket, a failure comment for a bad link, and
+// that neither a redelivered event, a re-run after a failed upload, nor n8n's execution retry
+// attaches a file twice.
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { REPO_ROOT } = require('../../tools/n8n/lanes');
+const { startFakeJira } = require('../../tools/fakes/jira');
+
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'jira-ticket-restore.json');
+const JIRA_CREDENTIAL_ID = 'jiraServerCredential1';
+const LINK = (id) => `https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=${id}`;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const unwrap = (res) => res.json?.data ?? res.json;
+
+/** Lane 1 talks to a Jira 9 (classic webhook API), lane 2 to a Jira 10 (jira-webhook API). */
+const jiraVersionFor = (laneDef) => (laneDef.id === '1' ? '9.12.0' : '10.3.1');
+
+function jiraCredential(jira) {
+	return {
+		id: JIRA_CREDENTIAL_ID,
+		name: 'Jira Server account',
+		type: 'jiraSoftwareServerApi',
+		data: { email: jira.login.username, password: jira.login.password, domain: jira.url },
+	};
+}
+
+const readExample = () => JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
+
+async function executions(client, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const res = await client.call('GET', `/executions?filter=${filter}&limit=100`);
+	assert.equal(res.status, 200, `GET /executions: ${res.status} ${res.text.slice(0, 300)}`);
+	const body = unwrap(res);
+	return body.results ?? body;
+}
+
+const FINISHED = (execution) => !['new', 'running', 'waiting', 'unknown'].includes(execution.status) && execution.stoppedAt;
+
+/** Waits until the workflow has `count` finished executions; returns them (newest first). */
+async function waitForExecutions(client, workflowId, count, timeoutMs = 120000) {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const all = await executions(client, workflowId);
+		if (all.length >= count && all.every(FINISHED)) return all;
+		assert.ok(Date.now() < until, `${all.length}/${count} executions, statuses ${all.map((e) => e.status).join(', ')}`);
+		await sleep(500);
+	}
+}
+
+function assertFilesOnTicket(issue, sim, item, label) {
+	const names = issue.attachments.map((a) => a.filename).sort();
+	assert.deepEqual(names, item.attachments.map((a) => a.name).sort(), `${label}: each file once`);
+	for (const attachment of item.attachments) {
+		const onTicket = issue.attachments.find((a) => a.filename === attachment.name);
+		const expected = sim.attachmentContent(attachment.id);
+		assert.ok(onTicket.content.equals(expected), `${label}: ${attachment.name} differs (${onTicket.content.length} vs ${expected.length} bytes)`);
+	}
+}
+
+/**
+ * Runs the Jira cases on a started n8n (`client` logged in). The example workflow and both
+ * credentials must have been imported before `n8n start` (see credentialsFor / the examples case).
+ */
+async function runJiraCases({ laneDef, client, sim, jira, record, tag }) {
+	const example = readExample();
+	const helpdesk = sim.fixture.item('helpdesk');
+	const invoices = sim.fixture.item('duplicateA');
+	const working = () => [...sim.state.sessions.values()].filter((s) => s.state === 'Working').length;
+	let active = false;
+	let seen = 0;
+	const fired = async (issue) => {
+		const deliveries = await jira.fireIssueCreated(issue);
+		assert.deepEqual(deliveries.map((d) => d.status), [200], `delivery to n8n: ${JSON.stringify(deliveries)}`);
+		seen += 1;
+	};
+
+	await record(`${tag} (j0) Jira credential test, then activating the Jira example registers its webhook (Jira ${jira.version})`, async () => {
+		const test = await client.call('POST', '/credentials/test', { credentials: jiraCredential(jira) });
+		const result = unwrap(test);
+		assert.equal(result?.status, 'OK', `Jira credential test: ${test.text.slice(0, 300)}`);
+		const stored = unwrap(await client.call('GET', `/workflows/${example.id}`));
+		assert.ok(stored?.versionId, `workflow ${example.id} not imported`);
+		const res = await client.call('POST', `/workflows/${example.id}/activate`, { versionId: stored.versionId });
+		assert.equal(res.status, 200, `activate: ${res.status} ${res.text.slice(0, 800)}`);
+		// 1.x registers the webhook before answering; 2.x publishes through an outbox, a moment later.
+		const until = Date.now() + 30000;
+		while (jira.state.webhooks.size === 0 && Date.now() < until) await sleep(250);
+		const hooks = [...jira.state.webhooks.values()];
+		assert.equal(hooks.length, 1, `webhooks registered: ${JSON.stringify(hooks)}`);
+		const trigger = example.nodes.find((n) => n.type === 'n8n-nodes-base.jiraTrigger');
+		assert.match(hooks[0].url, new RegExp(`/webhook/${trigger.webhookId}/webhook$`));
+		assert.ok(hooks[0].events.includes('jira:issue_created'));
+		assert.ok(jira.state.requests.some((r) => r.method === 'POST' && r.path === jira.webhookPath), `registered at ${jira.webhookPath}`);
+		active = true;
+		return `webhook ${hooks[0].url} via ${jira.webhookPath}`;
+	});
+
+	const jiraCase = (name, fn) =>
+		record(name, async () => {
+			assert.ok(active, 'skipped: the Jira example is not active');
+			return fn();
+		});
+
+	let first;
+	await jiraCase(`${tag} (j1) three tickets: files arrive byte-equal with their names, one comment each; a bad link gets a failure comment`, async () => {
+		sim.reset();
+		const before = working();
+		first = {
+			contract: jira.createIssue({ summary: 'Restore the ACME-42 contract files', description: `Please restore the attachments of ${LINK(42)} — deleted by mistake.` }),
+			invoices: jira.createIssue({ summary: 'Invoice gone', description: `Item: ${LINK(44)}` }),
+			bad: jira.createIssue({ summary: 'Restore please', description: `The item is ${LINK(999)}` }),
+		};
+		for (const issue of Object.values(first)) await fired(issue);
+		const runs = await waitForExecutions(client, example.id, seen);
+		assertFilesOnTicket(first.contract, sim, helpdesk, first.contract.key);
+		assertFilesOnTicket(first.invoices, sim, invoices, first.invoices.key);
+		for (const [issue, item] of [[first.contract, helpdesk], [first.invoices, invoices]]) {
+			assert.equal(issue.comments.length, 1, `${issue.key}: ${JSON.stringify(issue.comments.map((c) => c.body))}`);
+			const [comment] = issue.comments;
+			assert.match(comment.body, /^Restored from the Veeam backup and attached to this ticket: /);
+			for (const a of item.attachments) assert.ok(comment.body.includes(a.name), `${issue.key} comment names ${a.name}`);
+			assert.match(comment.body, new RegExp(`Restored ${item.attachments.length} attachments \\(`));
+		}
+		assert.equal(first.bad.attachments.length, 0);
+		assert.equal(first.bad.comments.length, 1, JSON.stringify(first.bad.comments));
+		assert.match(first.bad.comments[0].body, /^Could not restore the attachments of https:\/\/.*ID=999\.\nReason: \S/);
+		assert.equal(working(), before, 'every restore session was stopped');
+		assert.deepEqual(runs.map((r) => r.status), ['success', 'success', 'success']);
+		return `failure comment: ${first.bad.comments[0].body.split('\n')[1]}`;
+	});
+
+	await jiraCase(`${tag} (j2) the same event delivered again attaches nothing twice and adds no comment`, async () => {
+		assert.ok(first, 'needs (j1)');
+		await fired(first.contract);
+		await waitForExecutions(client, example.id, seen);
+		assertFilesOnTicket(first.contract, sim, helpdesk, first.contract.key);
+		assert.equal(first.contract.comments.length, 1);
+	});
+
+	await jiraCase(`${tag} (j3) an upload Jira refuses gets a comment; the next run attaches only the missing file`, async () => {
+		const issue = jira.createIssue({ summary: 'Contract files', description: LINK(42) });
+		jira.failNext('POST', /\/issue\/[^/]+\/attachments$/, { after: 2, status: 500, message: 'Attachment storage is full' });
+		await fired(issue);
+		await waitForExecutions(client, example.id, seen);
+		assert.equal(issue.attachments.length, helpdesk.attachments.length - 1, 'all but the refused file');
+		const bodies = issue.comments.map((c) => c.body);
+		assert.equal(bodies.length, 2, JSON.stringify(bodies));
+		assert.ok(bodies.some((b) => /^Could not attach 1 restored file\(s\) to this ticket: /.test(b)), JSON.stringify(bodies));
+		await fired(issue);
+		await waitForExecutions(client, example.id, seen);
+		assertFilesOnTicket(issue, sim, helpdesk, issue.key);
+		const missing = helpdesk.attachments[2].name;
+		assert.equal(issue.comments.length, 3);
+		assert.equal(issue.comments[2].body.split('\n')[0], `Restored from the Veeam backup and attached to this ticket: ${missing}.`);
+	});
+
+	await jiraCase(`${tag} (j4) n8n's retry of an execution that failed at the comment posts it without attaching again`, async () => {
+		const issue = jira.createIssue({ summary: 'Invoices', description: LINK(44) });
+		jira.failNext('POST', /\/issue\/[^/]+\/comment$/, { status: 503, message: 'Jira is restarting' });
+		await fired(issue);
+		const [failed] = await waitForExecutions(client, example.id, seen);
+		assert.equal(failed.status, 'error', `execution ${failed.id} ${failed.status}`);
+		assertFilesOnTicket(issue, sim, invoices, issue.key);
+		assert.equal(issue.comments.length, 0);
+		const retry = await client.call('POST', `/executions/${failed.id}/retry`, { loadWorkflow: false });
+		assert.equal(retry.status, 200, `retry: ${retry.status} ${retry.text.slice(0, 500)}`);
+		seen += 1;
+		const [retried] = await waitForExecutions(client, example.id, seen);
+		assert.equal(retried.status, 'success', `retry ${retried.id}: ${retried.status}`);
+		assertFilesOnTicket(issue, sim, invoices, issue.key);
+		assert.equal(issue.comments.length, 1, JSON.stringify(issue.comments));
+		return `execution ${failed.id} failed at the comment, retry ${retried.id} succeeded`;
+	});
+	return { laneDef };
+}
+
+module.exports = { runJiraCases, jiraCredential, jiraVersionFor, startFakeJira };
