@@ -11,47 +11,17 @@ const path = require('node:path');
 
 const { REPO_ROOT } = require('../../tools/n8n/lanes');
 const { startFakeJira } = require('../../tools/fakes/jira');
+const { jiraCredential } = require('../../tools/workflows/jira');
+const { activateWorkflow, waitUntil, waitForExecutions } = require('../../tools/n8n/activation');
 
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'jira-ticket-restore.json');
-const JIRA_CREDENTIAL_ID = 'jiraServerCredential1';
 const LINK = (id) => `https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=${id}`;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const unwrap = (res) => res.json?.data ?? res.json;
 
 /** Lane 1 talks to a Jira 9 (classic webhook API), lane 2 to a Jira 10 (jira-webhook API). */
 const jiraVersionFor = (laneDef) => (laneDef.id === '1' ? '9.12.0' : '10.3.1');
 
-function jiraCredential(jira) {
-	return {
-		id: JIRA_CREDENTIAL_ID,
-		name: 'Jira Server account',
-		type: 'jiraSoftwareServerApi',
-		data: { email: jira.login.username, password: jira.login.password, domain: jira.url },
-	};
-}
-
 const readExample = () => JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
-
-async function executions(client, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await client.call('GET', `/executions?filter=${filter}&limit=100`);
-	assert.equal(res.status, 200, `GET /executions: ${res.status} ${res.text.slice(0, 300)}`);
-	const body = unwrap(res);
-	return body.results ?? body;
-}
-
-const FINISHED = (execution) => !['new', 'running', 'waiting', 'unknown'].includes(execution.status) && execution.stoppedAt;
-
-/** Waits until the workflow has `count` finished executions; returns them (newest first). */
-async function waitForExecutions(client, workflowId, count, timeoutMs = 120000) {
-	const until = Date.now() + timeoutMs;
-	for (;;) {
-		const all = await executions(client, workflowId);
-		if (all.length >= count && all.every(FINISHED)) return all;
-		assert.ok(Date.now() < until, `${all.length}/${count} executions, statuses ${all.map((e) => e.status).join(', ')}`);
-		await sleep(500);
-	}
-}
 
 function assertFilesOnTicket(issue, sim, item, label) {
 	const names = issue.attachments.map((a) => a.filename).sort();
@@ -65,7 +35,7 @@ function assertFilesOnTicket(issue, sim, item, label) {
 
 /**
  * Runs the Jira cases on a started n8n (`client` logged in). The example workflow and both
- * credentials must have been imported before `n8n start` (see credentialsFor / the examples case).
+ * credentials it references are imported before `n8n start` (the examples case in cases.js).
  */
 async function runJiraCases({ laneDef, client, sim, jira, record, tag }) {
 	const example = readExample();
@@ -84,13 +54,9 @@ async function runJiraCases({ laneDef, client, sim, jira, record, tag }) {
 		const test = await client.call('POST', '/credentials/test', { credentials: jiraCredential(jira) });
 		const result = unwrap(test);
 		assert.equal(result?.status, 'OK', `Jira credential test: ${test.text.slice(0, 300)}`);
-		const stored = unwrap(await client.call('GET', `/workflows/${example.id}`));
-		assert.ok(stored?.versionId, `workflow ${example.id} not imported`);
-		const res = await client.call('POST', `/workflows/${example.id}/activate`, { versionId: stored.versionId });
-		assert.equal(res.status, 200, `activate: ${res.status} ${res.text.slice(0, 800)}`);
+		await activateWorkflow(client, example.id);
 		// 1.x registers the webhook before answering; 2.x publishes through an outbox, a moment later.
-		const until = Date.now() + 30000;
-		while (jira.state.webhooks.size === 0 && Date.now() < until) await sleep(250);
+		await waitUntil(() => jira.state.webhooks.size > 0, 'the Jira Trigger to register its webhook').catch(() => {});
 		const hooks = [...jira.state.webhooks.values()];
 		assert.equal(hooks.length, 1, `webhooks registered: ${JSON.stringify(hooks)}`);
 		const trigger = example.nodes.find((n) => n.type === 'n8n-nodes-base.jiraTrigger');
@@ -148,7 +114,12 @@ async function runJiraCases({ laneDef, client, sim, jira, record, tag }) {
 		jira.failNext('POST', /\/issue\/[^/]+\/attachments$/, { after: 2, status: 500, message: 'Attachment storage is full' });
 		await fired(issue);
 		await waitForExecutions(client, example.id, seen);
-		assert.equal(issue.attachments.length, helpdesk.attachments.length - 1, 'all but the refused file');
+		const uploads = () => jira.state.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/issue/${issue.key}/attachments`));
+		assert.equal(
+			issue.attachments.length,
+			helpdesk.attachments.length - 1,
+			`all but the refused file; on the ticket: ${issue.attachments.map((a) => a.filename)}; uploads answered ${uploads().map((r) => r.status ?? 200)}; comments ${JSON.stringify(issue.comments.map((c) => c.body))}`,
+		);
 		const bodies = issue.comments.map((c) => c.body);
 		assert.equal(bodies.length, 2, JSON.stringify(bodies));
 		assert.ok(bodies.some((b) => /^Could not attach 1 restored file\(s\) to this ticket: /.test(b)), JSON.stringify(bodies));

@@ -54,14 +54,19 @@ function buildApp(state, { login, version }) {
 		const path = req.url.split('?')[0];
 		const entry = { method: req.method, path, atlassianToken: req.headers['x-atlassian-token'] };
 		state.requests.push(entry);
+		req.logEntry = entry;
 		if (!checkBasicAuth(req.headers.authorization, login)) {
 			entry.status = 401;
-			reply.header('www-authenticate', 'Basic realm="protected-area"');
+			// Answered before the body is read: close the connection so no unread upload is left on it.
+			reply.header('www-authenticate', 'Basic realm="protected-area"').header('connection', 'close');
 			return reply.code(401).send(errorBody('You are not authenticated. Authentication required to perform this operation.'));
 		}
-		const fault = state.takeFault(req.method, path);
+	});
+	// Faults answer after the body was read, so the client's connection stays usable.
+	app.addHook('preHandler', async (req, reply) => {
+		const fault = state.takeFault(req.method, req.logEntry.path);
 		if (fault) {
-			entry.status = fault.status;
+			req.logEntry.status = fault.status;
 			return reply.code(fault.status).send(errorBody(fault.message));
 		}
 	});
