@@ -40,7 +40,7 @@ const note = node('About This Workflow', 'n8n-nodes-base.stickyNote', 1, [-420, 
 		"2. **Read Ticket** takes the issue key and the first https link of the description.",
 		'3. **Attachments on Ticket** lists what the ticket already has, so a second run (a redelivered event, a re-run after a failed upload) attaches only what is missing.',
 		'4. **Restore Attachments** starts a restore session, saves every attachment of the item as its own file and stops the session.',
-		'5. **Attach to Ticket** uploads each new file; **Comment: Files Attached** names them with the restore summary.',
+		'5. **Attach to Ticket** uploads each new file; **Files on Ticket Now** asks Jira what arrived and **Comment on Ticket** says so, with the restore summary.',
 		'',
 		'Every failure (bad link, item not in the backup, upload refused) ends in a comment that says what went wrong.',
 	].join('\n'),
@@ -114,21 +114,30 @@ const onlyNew = node('Only Files Not on Ticket', 'n8n-nodes-base.filter', 2.2, [
 	},
 	options: {},
 });
+// n8n 1.x's Jira node stops at the first refused upload and passes its input on; 2.x's goes on
+// with the next file. Either way "Files on Ticket Now" asks Jira what arrived, and one comment
+// says what is on the ticket and what is not.
 const attach = jira(
 	'Attach to Ticket',
 	[700, -100],
 	{ resource: 'issueAttachment', operation: 'add', issueKey: ISSUE_KEY, binaryPropertyName: 'data' },
-	{ onError: 'continueErrorOutput' },
+	{ onError: 'continueRegularOutput' },
 );
-const attached = comment(
-	'Comment: Files Attached',
-	[940, -200],
-	"=Restored from the Veeam backup and attached to this ticket: {{ $('Attach to Ticket').all().map(item => item.json.filename).join(', ') }}.\n{{ $('Restore Attachments').first().json.summary }}",
+const filesNow = jira(
+	'Files on Ticket Now',
+	[920, -100],
+	{ resource: 'issueAttachment', operation: 'getAll', issueKey: ISSUE_KEY, returnAll: true, download: false },
+	{ executeOnce: true, alwaysOutputData: true },
 );
-const uploadFailed = comment(
-	'Comment: Upload Failed',
-	[940, 0],
-	"=Could not attach {{ $('Attach to Ticket').all(1).length }} restored file(s) to this ticket: {{ $json.error }}\nThe next run for this ticket attaches only the files it does not have yet.",
+const WANTED = "$('Only Files Not on Ticket').all().map(file => file.json.fileName)";
+const NOW = "$('Files on Ticket Now').all().map(attached => attached.json.filename)";
+const REASON = "($('Attach to Ticket').all().find(result => result.json.error)?.json.error ?? 'Jira refused the upload')";
+const answer = comment(
+	'Comment on Ticket',
+	[1140, -100],
+	`=Restored from the Veeam backup and attached to this ticket: {{ ${WANTED}.filter(name => ${NOW}.includes(name)).join(', ') || 'none' }}.` +
+		`{{ ${WANTED}.some(name => !${NOW}.includes(name)) ? '\\nCould not attach ' + ${WANTED}.filter(name => !${NOW}.includes(name)).join(', ') + ': ' + ${REASON} + '. The next run for this ticket attaches only the files it does not have yet.' : '' }}` +
+		"\n{{ $('Restore Attachments').first().json.summary }}",
 );
 const restoreFailed = comment(
 	'Comment: Restore Failed',
@@ -143,14 +152,15 @@ const workflow = {
 	active: false,
 	settings: { executionOrder: 'v1' },
 	pinData: {},
-	nodes: [note, trigger, readTicket, existing, restore, onlyNew, attach, attached, uploadFailed, restoreFailed],
+	nodes: [note, trigger, readTicket, existing, restore, onlyNew, attach, filesNow, answer, restoreFailed],
 	connections: {
 		[trigger.name]: { main: [[link(readTicket)]] },
 		[readTicket.name]: { main: [[link(existing)]] },
 		[existing.name]: { main: [[link(restore)]] },
 		[restore.name]: { main: [[link(onlyNew)], [link(restoreFailed)]] },
 		[onlyNew.name]: { main: [[link(attach)]] },
-		[attach.name]: { main: [[link(attached)], [link(uploadFailed)]] },
+		[attach.name]: { main: [[link(filesNow)]] },
+		[filesNow.name]: { main: [[link(answer)]] },
 	},
 };
 
