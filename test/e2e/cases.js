@@ -243,7 +243,8 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 			const stored = all.find((wf) => wf.id === example.id);
 			assert.ok(stored, `${f}: workflow ${example.id} not in the export`);
 			assert.deepEqual(stored.nodes.map((n) => n.type).sort(), example.nodes.map((n) => n.type).sort(), f);
-			assert.ok(stored.nodes.some((n) => n.type === NODE_TYPE), `${f} uses ${NODE_TYPE}`);
+			// The node itself, or the node as an AI Agent's tool (type …Tool).
+			assert.ok(stored.nodes.some((n) => n.type.startsWith(NODE_TYPE)), `${f} uses ${NODE_TYPE}`);
 		}
 	});
 

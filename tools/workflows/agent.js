@@ -55,11 +55,27 @@ const TOOLS = {
 	}),
 };
 
-/** Manual → "Helpdesk Agent" asking `prompt`, with the fake chat model and one tool of this node. */
-function agentWorkflow({ id, name, cred, chatCred, organizationId, tool, prompt, agentVersion = 3 }) {
+/** n8n's chat window as the trigger: the agent answers what the user types. */
+function chatTrigger() {
+	return {
+		id: 'node-chat',
+		name: 'Start',
+		type: '@n8n/n8n-nodes-langchain.chatTrigger',
+		typeVersion: 1.1,
+		position: [0, 0],
+		webhookId: '5b8f2e1c-9a47-4d3e-b6c0-7e1f2a3d4c5b',
+		parameters: { options: {} },
+	};
+}
+
+/**
+ * Manual → "Helpdesk Agent" asking `prompt` (or, with `chat: true`, n8n's chat window → the agent
+ * answering what the user types), with an OpenAI chat model and one tool of this node.
+ */
+function agentWorkflow({ id, name, cred, chatCred, organizationId, tool, prompt, chat = false, agentVersion = 3 }) {
 	const toolNode = TOOLS[tool](organizationId);
 	const nodes = [
-		manualTrigger('node-start'),
+		chat ? chatTrigger() : manualTrigger('node-start'),
 		{
 			id: 'node-agent',
 			name: 'Helpdesk Agent',
@@ -67,8 +83,7 @@ function agentWorkflow({ id, name, cred, chatCred, organizationId, tool, prompt,
 			typeVersion: agentVersion,
 			position: [220, 0],
 			parameters: {
-				promptType: 'define',
-				text: prompt,
+				...(chat ? { promptType: 'auto' } : { promptType: 'define', text: prompt }),
 				options: { systemMessage: 'You are a helpdesk assistant. Use the Veeam tool to restore files users lost.' },
 			},
 		},
@@ -106,4 +121,4 @@ function agentWorkflow({ id, name, cred, chatCred, organizationId, tool, prompt,
 	};
 }
 
-module.exports = { agentWorkflow, openAiCredential, TOOL_TYPE };
+module.exports = { agentWorkflow, openAiCredential, TOOLS, TOOL_TYPE };
