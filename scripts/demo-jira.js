@@ -12,7 +12,14 @@ const path = require('node:path');
 const { getLane, LOG_DIR, REPO_ROOT } = require('../tools/n8n/lanes');
 const { ensureInstalled } = require('../tools/n8n/install');
 const { buildPackage, packPackage, installIntoUserFolder } = require('../tools/n8n/package');
-const { n8nEnv, n8nOk, writeJson, startServer, restClient, ensureOwner } = require('../tools/n8n/n8n');
+const {
+	n8nEnv,
+	n8nOk,
+	writeJson,
+	startServer,
+	restClient,
+	ensureOwner,
+} = require('../tools/n8n/n8n');
 const { activateWorkflow, waitUntil, waitForExecutions } = require('../tools/n8n/activation');
 const { startSimulator } = require('../tools/simulator');
 const { startFakeJira } = require('../tools/fakes/jira');
@@ -21,16 +28,24 @@ const { jiraCredential } = require('../tools/workflows/jira');
 const { seconds } = require('../tools/n8n/process');
 
 const EXAMPLE_FILE = path.join(REPO_ROOT, 'examples', 'jira-ticket-restore.json');
-const ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
-const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Veeam-Demo-2024' };
+const ITEM_URL =
+	'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
+const OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Veeam-Demo-2024',
+};
 
 function checkTicket(issue, sim) {
 	const item = sim.fixture.item('helpdesk');
 	const problems = [];
 	for (const attachment of item.attachments) {
 		const found = issue.attachments.filter((a) => a.filename === attachment.name);
-		if (found.length !== 1) problems.push(`${attachment.name} is on the ticket ${found.length} times`);
-		else if (!found[0].content.equals(sim.attachmentContent(attachment.id))) problems.push(`${attachment.name} differs from the backup`);
+		if (found.length !== 1)
+			problems.push(`${attachment.name} is on the ticket ${found.length} times`);
+		else if (!found[0].content.equals(sim.attachmentContent(attachment.id)))
+			problems.push(`${attachment.name} differs from the backup`);
 	}
 	if (issue.comments.length !== 1) problems.push(`${issue.comments.length} comments, expected 1`);
 	return problems;
@@ -60,7 +75,10 @@ async function main() {
 			password: sim.credentials.password,
 			ignoreSslIssues: true,
 		});
-		const credFile = writeJson(path.join(workDir, 'credentials.json'), [vb365, jiraCredential(jira)]);
+		const credFile = writeJson(path.join(workDir, 'credentials.json'), [
+			vb365,
+			jiraCredential(jira),
+		]);
 		const example = JSON.parse(fs.readFileSync(EXAMPLE_FILE, 'utf8'));
 		console.log(`Importing "${example.name}" into n8n ${lane.n8nVersion} …`);
 		await n8nOk(lane, env, ['import:credentials', `--input=${credFile}`], { logFile });
@@ -69,7 +87,10 @@ async function main() {
 		const client = restClient(server.baseUrl);
 		await ensureOwner(client, OWNER);
 		await activateWorkflow(client, example.id);
-		const hook = await waitUntil(() => [...jira.state.webhooks.values()][0], 'the Jira Trigger to register its webhook');
+		const hook = await waitUntil(
+			() => [...jira.state.webhooks.values()][0],
+			'the Jira Trigger to register its webhook',
+		);
 		console.log(`Activated; Jira calls ${hook.url} on "issue created"`);
 
 		const issue = jira.createIssue({
@@ -81,11 +102,14 @@ async function main() {
 		await waitForExecutions(client, example.id, 1);
 		console.log(`Ticket ${issue.key} now has ${issue.attachments.length} attachment(s):`);
 		for (const a of issue.attachments) console.log(`  ${a.filename}  ${a.content.length} bytes`);
-		for (const c of issue.comments) console.log(`Comment by ${c.author}:\n  ${c.body.split('\n').join('\n  ')}`);
+		for (const c of issue.comments)
+			console.log(`Comment by ${c.author}:\n  ${c.body.split('\n').join('\n  ')}`);
 
 		const problems = checkTicket(issue, sim);
 		if (problems.length) throw new Error(problems.join('\n'));
-		console.log(`\nDemo OK in ${seconds(Date.now() - started)}: every file on the ticket equals the backed-up original, one comment.`);
+		console.log(
+			`\nDemo OK in ${seconds(Date.now() - started)}: every file on the ticket equals the backed-up original, one comment.`,
+		);
 	} finally {
 		if (server) await server.stop();
 		await jira.stop();

@@ -18,13 +18,17 @@ const workflow = agentWorkflow({
 	chat: true,
 });
 const tool = workflow.nodes.find((node) => node.name === 'Restore Attachments');
-tool.parameters.organizationId = { ...tool.parameters.organizationId, mode: 'list', cachedResultName: 'contoso.onmicrosoft.com' };
+tool.parameters.organizationId = {
+	...tool.parameters.organizationId,
+	mode: 'list',
+	cachedResultName: 'contoso.onmicrosoft.com',
+};
 workflow.nodes.unshift({
 	id: 'node-note',
 	name: 'About This Workflow',
 	type: 'n8n-nodes-base.stickyNote',
 	typeVersion: 1,
-	position: [-40, -320],
+	position: [0, -340],
 	parameters: {
 		width: 640,
 		height: 280,

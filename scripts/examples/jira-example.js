@@ -7,11 +7,16 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const JIRA_CREDENTIAL = { jiraSoftwareServerApi: { id: 'jiraServerCredential1', name: 'Jira Server account' } };
-const VB365_CREDENTIAL = { veeamM365Api: { id: 'vb365Credential1', name: 'Veeam Backup for Microsoft 365 account' } };
+const JIRA_CREDENTIAL = {
+	jiraSoftwareServerApi: { id: 'jiraServerCredential1', name: 'Jira Server account' },
+};
+const VB365_CREDENTIAL = {
+	veeamM365Api: { id: 'vb365Credential1', name: 'Veeam Backup for Microsoft 365 account' },
+};
 const ISSUE_KEY = "={{ $('Read Ticket').first().json.issueKey }}";
 const ITEM_URL_PATTERN = '/https:\\/\\/[^\\s|\\]\\[]+/';
-const SAMPLE_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
+const SAMPLE_URL =
+	'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
 
 let counter = 0;
 const node = (name, type, typeVersion, position, parameters, extra = {}) => ({
@@ -24,9 +29,21 @@ const node = (name, type, typeVersion, position, parameters, extra = {}) => ({
 	...extra,
 });
 const jira = (name, position, parameters, extra) =>
-	node(name, 'n8n-nodes-base.jira', 1, position, { jiraVersion: 'server', ...parameters }, { credentials: JIRA_CREDENTIAL, ...extra });
+	node(
+		name,
+		'n8n-nodes-base.jira',
+		1,
+		position,
+		{ jiraVersion: 'server', ...parameters },
+		{ credentials: JIRA_CREDENTIAL, ...extra },
+	);
 const comment = (name, position, text) =>
-	jira(name, position, { resource: 'issueComment', issueKey: ISSUE_KEY, comment: text, options: {} }, { executeOnce: true });
+	jira(
+		name,
+		position,
+		{ resource: 'issueComment', issueKey: ISSUE_KEY, comment: text, options: {} },
+		{ executeOnce: true },
+	);
 
 const note = node('About This Workflow', 'n8n-nodes-base.stickyNote', 1, [-420, -380], {
 	width: 760,
@@ -37,7 +54,7 @@ const note = node('About This Workflow', 'n8n-nodes-base.stickyNote', 1, [-420, 
 		`\`${SAMPLE_URL}\`, gets that item's backed-up attachments from Veeam Backup for Microsoft 365.`,
 		'',
 		'1. **Jira Trigger** registers a webhook for *Issue Created* when the workflow is activated (published).',
-		"2. **Read Ticket** takes the issue key and the first https link of the description.",
+		'2. **Read Ticket** takes the issue key and the first https link of the description.',
 		'3. **Attachments on Ticket** lists what the ticket already has, so a second run (a redelivered event, a re-run after a failed upload) attaches only what is missing.',
 		'4. **Restore Attachments** starts a restore session, saves every attachment of the item as its own file and stops the session.',
 		'5. **Attach to Ticket** uploads each new file; **Files on Ticket Now** asks Jira what arrived and **Comment on Ticket** says so, with the restore summary.',
@@ -72,7 +89,13 @@ const readTicket = node('Read Ticket', 'n8n-nodes-base.set', 3.4, [-200, 0], {
 const existing = jira(
 	'Attachments on Ticket',
 	[20, 0],
-	{ resource: 'issueAttachment', operation: 'getAll', issueKey: ISSUE_KEY, returnAll: true, download: false },
+	{
+		resource: 'issueAttachment',
+		operation: 'getAll',
+		issueKey: ISSUE_KEY,
+		returnAll: true,
+		download: false,
+	},
 	{ executeOnce: true, alwaysOutputData: true },
 );
 const restore = node(
@@ -120,18 +143,30 @@ const onlyNew = node('Only Files Not on Ticket', 'n8n-nodes-base.filter', 2.2, [
 const attach = jira(
 	'Attach to Ticket',
 	[700, -100],
-	{ resource: 'issueAttachment', operation: 'add', issueKey: ISSUE_KEY, binaryPropertyName: 'data' },
+	{
+		resource: 'issueAttachment',
+		operation: 'add',
+		issueKey: ISSUE_KEY,
+		binaryPropertyName: 'data',
+	},
 	{ onError: 'continueRegularOutput' },
 );
 const filesNow = jira(
 	'Files on Ticket Now',
 	[920, -100],
-	{ resource: 'issueAttachment', operation: 'getAll', issueKey: ISSUE_KEY, returnAll: true, download: false },
+	{
+		resource: 'issueAttachment',
+		operation: 'getAll',
+		issueKey: ISSUE_KEY,
+		returnAll: true,
+		download: false,
+	},
 	{ executeOnce: true, alwaysOutputData: true },
 );
 const WANTED = "$('Only Files Not on Ticket').all().map(file => file.json.fileName)";
 const NOW = "$('Files on Ticket Now').all().map(attached => attached.json.filename)";
-const REASON = "($('Attach to Ticket').all().find(result => result.json.error)?.json.error ?? 'Jira refused the upload')";
+const REASON =
+	"($('Attach to Ticket').all().find(result => result.json.error)?.json.error ?? 'Jira refused the upload')";
 const answer = comment(
 	'Comment on Ticket',
 	[1140, -100],
@@ -152,7 +187,18 @@ const workflow = {
 	active: false,
 	settings: { executionOrder: 'v1' },
 	pinData: {},
-	nodes: [note, trigger, readTicket, existing, restore, onlyNew, attach, filesNow, answer, restoreFailed],
+	nodes: [
+		note,
+		trigger,
+		readTicket,
+		existing,
+		restore,
+		onlyNew,
+		attach,
+		filesNow,
+		answer,
+		restoreFailed,
+	],
 	connections: {
 		[trigger.name]: { main: [[link(readTicket)]] },
 		[readTicket.name]: { main: [[link(existing)]] },

@@ -29,7 +29,13 @@ async function main() {
 		context = await chromium.launchPersistentContext(profileDir, {
 			executablePath: CHROMIUM_PATH,
 			headless: true,
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--no-first-run',
+				'--disable-background-networking',
+			],
 			viewport: { width: 1440, height: 800 },
 			deviceScaleFactor: 1,
 		});
@@ -40,12 +46,15 @@ async function main() {
 		await page.click(byTestId('form-submit-button'));
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 60000 });
 		for (const shot of SHOTS) {
-			const { id } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', shot.example), 'utf8'));
+			const { id } = JSON.parse(
+				fs.readFileSync(path.join(REPO_ROOT, 'examples', shot.example), 'utf8'),
+			);
 			await page.goto(`${editorUrl}/workflow/${id}`);
 			await page.waitForSelector(byTestId('canvas-node'), { timeout: 60000 });
 			await page.waitForTimeout(2000);
 			await page.mouse.move(1, 1);
-			for (const close of await page.locator('.el-notification__closeBtn').all()) await close.click().catch(() => {});
+			for (const close of await page.locator('.el-notification__closeBtn').all())
+				await close.click().catch(() => {});
 			await page.waitForTimeout(600);
 			const target = path.join(REPO_ROOT, 'docs', shot.file);
 			await page.screenshot({ path: target });

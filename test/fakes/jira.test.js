@@ -48,7 +48,10 @@ describe('fake Jira Server 9.x', () => {
 
 	test('credential test route answers the logged-in user; a wrong password gets 401', async () => {
 		expect((await call('GET', '/rest/api/2/myself')).json.name).toBe(DEFAULT_LOGIN.username);
-		const wrong = await client(jira, { ...DEFAULT_LOGIN, password: 'nope' })('GET', '/rest/api/2/myself');
+		const wrong = await client(jira, { ...DEFAULT_LOGIN, password: 'nope' })(
+			'GET',
+			'/rest/api/2/myself',
+		);
 		expect(wrong.status).toBe(401);
 		expect((await fetch(`${jira.url}/rest/api/2/myself`)).status).toBe(401);
 	});
@@ -67,7 +70,10 @@ describe('fake Jira Server 9.x', () => {
 		expect(refused.status).toBe(403);
 		expect(issue.attachments).toEqual([]);
 
-		const res = await upload(call, issue.key, [['Signed contract (v2).pdf', bytes], ['notes.txt', 'hi']]);
+		const res = await upload(call, issue.key, [
+			['Signed contract (v2).pdf', bytes],
+			['notes.txt', 'hi'],
+		]);
 		expect(res.status).toBe(200);
 		expect(res.json.map((a) => [a.filename, a.size])).toEqual([
 			['Signed contract (v2).pdf', bytes.length],
@@ -94,10 +100,26 @@ describe('fake Jira Server 9.x', () => {
 
 	test('comments in wiki markup (v2) and as a document (v3) are stored as text; empty ones refused', async () => {
 		const issue = jira.createIssue();
-		expect((await call('POST', `/rest/api/2/issue/${issue.key}/comment`, { json: { body: 'Restored 2 files' } })).status).toBe(201);
-		const doc = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'From v3' }] }] };
-		expect((await call('POST', `/rest/api/3/issue/${issue.key}/comment`, { json: { body: doc } })).status).toBe(201);
-		expect((await call('POST', `/rest/api/2/issue/${issue.key}/comment`, { json: { body: ' ' } })).status).toBe(400);
+		expect(
+			(
+				await call('POST', `/rest/api/2/issue/${issue.key}/comment`, {
+					json: { body: 'Restored 2 files' },
+				})
+			).status,
+		).toBe(201);
+		const doc = {
+			type: 'doc',
+			version: 1,
+			content: [{ type: 'paragraph', content: [{ type: 'text', text: 'From v3' }] }],
+		};
+		expect(
+			(await call('POST', `/rest/api/3/issue/${issue.key}/comment`, { json: { body: doc } }))
+				.status,
+		).toBe(201);
+		expect(
+			(await call('POST', `/rest/api/2/issue/${issue.key}/comment`, { json: { body: ' ' } }))
+				.status,
+		).toBe(400);
 		expect(issue.comments.map((c) => c.body)).toEqual(['Restored 2 files', 'From v3']);
 	});
 
@@ -123,18 +145,30 @@ describe('fake Jira Server 9.x', () => {
 		const hookUrl = `http://127.0.0.1:${receiver.address().port}/webhook/abc/webhook`;
 		try {
 			const created = await call('POST', WEBHOOK_PATHS.classic, {
-				json: { name: 'n8n', url: hookUrl, events: ['jira:issue_created'], filters: {}, excludeBody: false },
+				json: {
+					name: 'n8n',
+					url: hookUrl,
+					events: ['jira:issue_created'],
+					filters: {},
+					excludeBody: false,
+				},
 			});
 			expect(created.status).toBe(201);
 			expect(created.json.self).toMatch(/\/rest\/webhooks\/1\.0\/webhook\/1$/);
-			const issue = jira.createIssue({ summary: 'Lost file', description: 'https://contoso.sharepoint.com/x' });
+			const issue = jira.createIssue({
+				summary: 'Lost file',
+				description: 'https://contoso.sharepoint.com/x',
+			});
 			const [delivery] = await jira.fireIssueCreated(issue);
 			expect(delivery.status).toBe(200);
 			expect(received).toHaveLength(1);
 			expect(received[0].path).toBe('/webhook/abc/webhook');
 			expect(received[0].body).toMatchObject({
 				webhookEvent: 'jira:issue_created',
-				issue: { key: issue.key, fields: { summary: 'Lost file', description: 'https://contoso.sharepoint.com/x' } },
+				issue: {
+					key: issue.key,
+					fields: { summary: 'Lost file', description: 'https://contoso.sharepoint.com/x' },
+				},
 			});
 			expect((await call('DELETE', `${WEBHOOK_PATHS.classic}/1`)).status).toBe(204);
 			expect(await jira.fireIssueCreated(issue)).toEqual([]);
@@ -151,7 +185,11 @@ test('fake Jira Server 10.x serves only the jira-webhook API and reports ids', a
 		expect((await call('GET', '/rest/api/2/serverInfo')).json.versionNumbers).toEqual([10, 3, 1]);
 		expect((await call('GET', WEBHOOK_PATHS.classic)).status).toBe(404);
 		const created = await call('POST', WEBHOOK_PATHS.v10, {
-			json: { name: 'n8n', url: 'http://127.0.0.1:1/webhook/x/webhook', events: ['jira:issue_created'] },
+			json: {
+				name: 'n8n',
+				url: 'http://127.0.0.1:1/webhook/x/webhook',
+				events: ['jira:issue_created'],
+			},
 		});
 		expect(created.json.id).toBe(1);
 		expect((await call('GET', WEBHOOK_PATHS.v10)).json.map((h) => h.url)).toEqual([

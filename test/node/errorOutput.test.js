@@ -42,7 +42,9 @@ test('a bad item goes to the error output with message and description, the good
 	const [success, failure] = result.runData[NODE_NAME][0].data.main;
 	expect(success.map((entry) => entry.json.fileName)).toEqual(['Call notes.txt']);
 	expect(failure).toHaveLength(1);
-	expect(failure[0].json.error).toMatch(/The Item ID "ACME-42" is not a VB365 ID.*\[parameter "Item"\]/);
+	expect(failure[0].json.error).toMatch(
+		/The Item ID "ACME-42" is not a VB365 ID.*\[parameter "Item"\]/,
+	);
 	expect(failure[0].pairedItem).toEqual({ item: 1 });
 });
 

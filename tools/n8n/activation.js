@@ -12,10 +12,13 @@ async function activateWorkflow(client, workflowId) {
 	const stored = await client.call('GET', `/workflows/${workflowId}`);
 	const versionId = unwrap(stored)?.versionId;
 	if (stored.status !== 200 || !versionId) {
-		throw new Error(`workflow ${workflowId} not found: ${stored.status} ${stored.text.slice(0, 300)}`);
+		throw new Error(
+			`workflow ${workflowId} not found: ${stored.status} ${stored.text.slice(0, 300)}`,
+		);
 	}
 	const res = await client.call('POST', `/workflows/${workflowId}/activate`, { versionId });
-	if (res.status !== 200) throw new Error(`activating ${workflowId}: ${res.status} ${res.text.slice(0, 800)}`);
+	if (res.status !== 200)
+		throw new Error(`activating ${workflowId}: ${res.status} ${res.text.slice(0, 800)}`);
 	return unwrap(res);
 }
 
@@ -25,7 +28,8 @@ async function waitUntil(check, what, { timeoutMs = 30000, everyMs = 250 } = {})
 	for (;;) {
 		const value = await check();
 		if (value) return value;
-		if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		if (Date.now() > until)
+			throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 		await sleep(everyMs);
 	}
 }
@@ -33,7 +37,8 @@ async function waitUntil(check, what, { timeoutMs = 30000, everyMs = 250 } = {})
 async function listExecutions(client, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const res = await client.call('GET', `/executions?filter=${filter}&limit=100`);
-	if (res.status !== 200) throw new Error(`GET /executions: ${res.status} ${res.text.slice(0, 300)}`);
+	if (res.status !== 200)
+		throw new Error(`GET /executions: ${res.status} ${res.text.slice(0, 300)}`);
 	const body = unwrap(res);
 	return body.results ?? body;
 }
@@ -53,7 +58,9 @@ async function waitForExecutions(client, workflowId, count, { timeoutMs = 120000
 			{ timeoutMs, everyMs: 500 },
 		);
 	} catch (error) {
-		throw new Error(`${error.message}; have ${last.length}: ${last.map((e) => e.status).join(', ')}`);
+		throw new Error(
+			`${error.message}; have ${last.length}: ${last.map((e) => e.status).join(', ')}`,
+		);
 	}
 }
 

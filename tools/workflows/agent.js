@@ -9,8 +9,16 @@ const { NODE_TYPE } = require('../n8n/package');
 const TOOL_TYPE = `${NODE_TYPE}Tool`;
 const OPENAI_CREDENTIAL_TYPE = 'openAiApi';
 
-function openAiCredential(chat, { id = 'vb365E2eOpenAi01', name = 'Fake chat model (loopback)' } = {}) {
-	return { id, name, type: OPENAI_CREDENTIAL_TYPE, data: { apiKey: chat.apiKey, url: chat.baseUrl, organizationId: '', header: false } };
+function openAiCredential(
+	chat,
+	{ id = 'vb365E2eOpenAi01', name = 'Fake chat model (loopback)' } = {},
+) {
+	return {
+		id,
+		name,
+		type: OPENAI_CREDENTIAL_TYPE,
+		data: { apiKey: chat.apiKey, url: chat.baseUrl, organizationId: '', header: false },
+	};
 }
 
 const ITEM_URL_FROM_AI =
@@ -72,7 +80,17 @@ function chatTrigger() {
  * Manual → "Helpdesk Agent" asking `prompt` (or, with `chat: true`, n8n's chat window → the agent
  * answering what the user types), with an OpenAI chat model and one tool of this node.
  */
-function agentWorkflow({ id, name, cred, chatCred, organizationId, tool, prompt, chat = false, agentVersion = 3 }) {
+function agentWorkflow({
+	id,
+	name,
+	cred,
+	chatCred,
+	organizationId,
+	tool,
+	prompt,
+	chat = false,
+	agentVersion = 3,
+}) {
 	const toolNode = TOOLS[tool](organizationId);
 	const nodes = [
 		chat ? chatTrigger() : manualTrigger('node-start'),
@@ -81,10 +99,13 @@ function agentWorkflow({ id, name, cred, chatCred, organizationId, tool, prompt,
 			name: 'Helpdesk Agent',
 			type: '@n8n/n8n-nodes-langchain.agent',
 			typeVersion: agentVersion,
-			position: [220, 0],
+			position: [280, 0],
 			parameters: {
 				...(chat ? { promptType: 'auto' } : { promptType: 'define', text: prompt }),
-				options: { systemMessage: 'You are a helpdesk assistant. Use the Veeam tool to restore files users lost.' },
+				options: {
+					systemMessage:
+						'You are a helpdesk assistant. Use the Veeam tool to restore files users lost.',
+				},
 			},
 		},
 		{
@@ -92,7 +113,7 @@ function agentWorkflow({ id, name, cred, chatCred, organizationId, tool, prompt,
 			name: 'Chat Model',
 			type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
 			typeVersion: 1.2,
-			position: [120, 220],
+			position: [180, 280],
 			parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
 			credentials: { [OPENAI_CREDENTIAL_TYPE]: { id: chatCred.id, name: chatCred.name } },
 		},
@@ -101,7 +122,7 @@ function agentWorkflow({ id, name, cred, chatCred, organizationId, tool, prompt,
 			name: toolNode.name,
 			type: TOOL_TYPE,
 			typeVersion: 1.1,
-			position: [360, 220],
+			position: [460, 280],
 			parameters: toolNode.parameters,
 			credentials: credentialRef(cred),
 		},
@@ -113,7 +134,9 @@ function agentWorkflow({ id, name, cred, chatCred, organizationId, tool, prompt,
 		nodes,
 		connections: {
 			Start: { main: [[{ node: 'Helpdesk Agent', type: 'main', index: 0 }]] },
-			'Chat Model': { ai_languageModel: [[{ node: 'Helpdesk Agent', type: 'ai_languageModel', index: 0 }]] },
+			'Chat Model': {
+				ai_languageModel: [[{ node: 'Helpdesk Agent', type: 'ai_languageModel', index: 0 }]],
+			},
 			[toolNode.name]: { ai_tool: [[{ node: 'Helpdesk Agent', type: 'ai_tool', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },

@@ -26,11 +26,20 @@ async function startFakeJira({ port = 0, version = '9.12.0', login = DEFAULT_LOG
 		for (const hook of hooks) {
 			const res = await fetch(hook.url, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', 'user-agent': 'Atlassian HttpClient (fake)' },
+				headers: {
+					'content-type': 'application/json',
+					'user-agent': 'Atlassian HttpClient (fake)',
+				},
 				body: JSON.stringify(body),
 				signal: AbortSignal.timeout(30000),
 			});
-			const delivery = { url: hook.url, event: webhookEvent, issue: issue.key, status: res.status, body: await res.text() };
+			const delivery = {
+				url: hook.url,
+				event: webhookEvent,
+				issue: issue.key,
+				status: res.status,
+				body: await res.text(),
+			};
 			state.deliveries.push(delivery);
 			deliveries.push(delivery);
 		}

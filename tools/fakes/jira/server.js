@@ -10,7 +10,10 @@ const { user, attachmentJson, commentJson, issueJson, issueEvent } = require('./
 
 const DEFAULT_LOGIN = { username: 'helpdesk-bot', password: 'Jira-Fake-Pass-1' };
 // Jira Server < 10 serves the classic webhook API; 10 and later the jira-webhook plugin's.
-const WEBHOOK_PATHS = { classic: '/rest/webhooks/1.0/webhook', v10: '/rest/jira-webhook/1.0/webhooks' };
+const WEBHOOK_PATHS = {
+	classic: '/rest/webhooks/1.0/webhook',
+	v10: '/rest/jira-webhook/1.0/webhooks',
+};
 
 const errorBody = (...messages) => ({ errorMessages: messages, errors: {} });
 
@@ -58,8 +61,16 @@ function buildApp(state, { login, version }) {
 		if (!checkBasicAuth(req.headers.authorization, login)) {
 			entry.status = 401;
 			// Answered before the body is read: close the connection so no unread upload is left on it.
-			reply.header('www-authenticate', 'Basic realm="protected-area"').header('connection', 'close');
-			return reply.code(401).send(errorBody('You are not authenticated. Authentication required to perform this operation.'));
+			reply
+				.header('www-authenticate', 'Basic realm="protected-area"')
+				.header('connection', 'close');
+			return reply
+				.code(401)
+				.send(
+					errorBody(
+						'You are not authenticated. Authentication required to perform this operation.',
+					),
+				);
 		}
 	});
 	// Faults answer after the body was read, so the client's connection stays usable.
@@ -104,12 +115,20 @@ function buildApp(state, { login, version }) {
 		if (typeof body.url !== 'string' || !Array.isArray(body.events) || body.events.length === 0) {
 			return reply.code(400).send(errorBody('A webhook needs a url and at least one event'));
 		}
-		const hook = { id: state.nextOf('webhook'), name: body.name, url: body.url, events: body.events, filters: body.filters ?? {}, excludeBody: Boolean(body.excludeBody) };
+		const hook = {
+			id: state.nextOf('webhook'),
+			name: body.name,
+			url: body.url,
+			events: body.events,
+			filters: body.filters ?? {},
+			excludeBody: Boolean(body.excludeBody),
+		};
 		state.webhooks.set(hook.id, hook);
 		return reply.code(201).send(webhookJson(hook));
 	});
 	app.delete(`${webhookPath}/:id`, async (req, reply) => {
-		if (!state.webhooks.delete(req.params.id)) return reply.code(404).send(errorBody('No webhook with this id'));
+		if (!state.webhooks.delete(req.params.id))
+			return reply.code(404).send(errorBody('No webhook with this id'));
 		return reply.code(204).send();
 	});
 
@@ -127,9 +146,13 @@ function buildApp(state, { login, version }) {
 		if (!issue) return undefined;
 		const contentType = req.headers['content-type'] ?? '';
 		if (!contentType.startsWith('multipart/form-data')) {
-			return reply.code(415).send(errorBody(`Expected multipart/form-data, got ${contentType || 'no content type'}`));
+			return reply
+				.code(415)
+				.send(errorBody(`Expected multipart/form-data, got ${contentType || 'no content type'}`));
 		}
-		const form = await new Response(req.body, { headers: { 'content-type': contentType } }).formData();
+		const form = await new Response(req.body, {
+			headers: { 'content-type': contentType },
+		}).formData();
 		const files = form.getAll('file').filter((part) => typeof part === 'object');
 		if (files.length === 0) return reply.code(400).send(errorBody('No multipart field "file"'));
 		const added = [];
@@ -157,7 +180,9 @@ function buildApp(state, { login, version }) {
 	};
 	app.get('/rest/api/:v/attachment/:id', async (req, reply) => {
 		const attachment = findAttachment(req.params.id);
-		return attachment ? attachmentJson(base(), attachment) : reply.code(404).send(errorBody('Attachment not found'));
+		return attachment
+			? attachmentJson(base(), attachment)
+			: reply.code(404).send(errorBody('Attachment not found'));
 	});
 	app.get('/secure/attachment/:id/*', async (req, reply) => {
 		const attachment = findAttachment(req.params.id);
@@ -170,13 +195,23 @@ function buildApp(state, { login, version }) {
 		if (!issue) return undefined;
 		const body = json(req);
 		const text = commentText(body.body);
-		if (!text.trim()) return reply.code(400).send({ errorMessages: [], errors: { comment: 'Comment body can not be empty!' } });
-		const comment = { id: state.nextOf('comment'), body: text, author: login.username, created: new Date().toISOString() };
+		if (!text.trim())
+			return reply
+				.code(400)
+				.send({ errorMessages: [], errors: { comment: 'Comment body can not be empty!' } });
+		const comment = {
+			id: state.nextOf('comment'),
+			body: text,
+			author: login.username,
+			created: new Date().toISOString(),
+		};
 		issue.comments.push(comment);
 		return reply.code(201).send(commentJson(base(), issue, comment));
 	});
 
-	app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody(`No route ${req.method} ${req.url.split('?')[0]}`)));
+	app.setNotFoundHandler((req, reply) =>
+		reply.code(404).send(errorBody(`No route ${req.method} ${req.url.split('?')[0]}`)),
+	);
 	return app;
 }
 

@@ -50,12 +50,18 @@ class JiraState {
 	 * Arms a fault: after letting `after` matching requests through, the next `times` requests
 	 * matching method + path regex answer `status`.
 	 */
-	failNext(method, pathPattern, { status = 500, times = 1, after = 0, message = 'Simulated Jira failure' } = {}) {
+	failNext(
+		method,
+		pathPattern,
+		{ status = 500, times = 1, after = 0, message = 'Simulated Jira failure' } = {},
+	) {
 		this.faults.push({ method, pathPattern, status, times, after, message });
 	}
 
 	takeFault(method, path) {
-		const fault = this.faults.find((f) => f.method === method && f.pathPattern.test(path) && f.times > 0);
+		const fault = this.faults.find(
+			(f) => f.method === method && f.pathPattern.test(path) && f.times > 0,
+		);
 		if (!fault) return undefined;
 		if (fault.after > 0) {
 			fault.after--;

@@ -32,13 +32,24 @@ async function startFakeChatModel({ port = 0, script = {} } = {}) {
 
 	const authorized = (req, reply) => {
 		if (req.headers.authorization === `Bearer ${API_KEY}`) return true;
-		reply.code(401).send({ error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
+		reply
+			.code(401)
+			.send({
+				error: {
+					message: 'Incorrect API key provided',
+					type: 'invalid_request_error',
+					code: 'invalid_api_key',
+				},
+			});
 		return false;
 	};
 
 	app.get('/v1/models', async (req, reply) => {
 		if (!authorized(req, reply)) return undefined;
-		return { object: 'list', data: [{ id: MODEL, object: 'model', created: 1700000000, owned_by: 'fake' }] };
+		return {
+			object: 'list',
+			data: [{ id: MODEL, object: 'model', created: 1700000000, owned_by: 'fake' }],
+		};
 	});
 
 	app.post('/v1/chat/completions', async (req, reply) => {
@@ -50,14 +61,25 @@ async function startFakeChatModel({ port = 0, script = {} } = {}) {
 		const result = toolResult(messages);
 		let message;
 		if (!result && tools.length > 0) {
-			const pick = script.pickTool ?? ((all) => all.find((t) => /veeam|restore/i.test(`${t.name} ${t.description}`)) ?? all[0]);
+			const pick =
+				script.pickTool ??
+				((all) => all.find((t) => /veeam|restore/i.test(`${t.name} ${t.description}`)) ?? all[0]);
 			const tool = pick(tools);
-			const args = typeof script.arguments === 'function' ? script.arguments(tool, messages) : (script.arguments ?? {});
+			const args =
+				typeof script.arguments === 'function'
+					? script.arguments(tool, messages)
+					: (script.arguments ?? {});
 			callCount += 1;
 			message = {
 				role: 'assistant',
 				content: null,
-				tool_calls: [{ id: `call_fake_${callCount}`, type: 'function', function: { name: tool.name, arguments: JSON.stringify(args) } }],
+				tool_calls: [
+					{
+						id: `call_fake_${callCount}`,
+						type: 'function',
+						function: { name: tool.name, arguments: JSON.stringify(args) },
+					},
+				],
 			};
 		} else {
 			const text = result ? textOf(result.content) : 'No tool was offered.';
@@ -85,7 +107,11 @@ async function startFakeChatModel({ port = 0, script = {} } = {}) {
 		model: MODEL,
 		requests,
 		/** Tool results the model was sent, in order (content as text). */
-		toolResults: () => requests.map((b) => toolResult(b.messages ?? [])).filter(Boolean).map((m) => textOf(m.content)),
+		toolResults: () =>
+			requests
+				.map((b) => toolResult(b.messages ?? []))
+				.filter(Boolean)
+				.map((m) => textOf(m.content)),
 		reset: () => {
 			requests.length = 0;
 		},
@@ -95,9 +121,18 @@ async function startFakeChatModel({ port = 0, script = {} } = {}) {
 
 /** The same answer as server-sent events, for a client that asked for `stream: true`. */
 function streamed(reply, message, finish, usage) {
-	const base = { id: 'chatcmpl-fake-stream', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: MODEL };
+	const base = {
+		id: 'chatcmpl-fake-stream',
+		object: 'chat.completion.chunk',
+		created: Math.floor(Date.now() / 1000),
+		model: MODEL,
+	};
 	const delta = message.tool_calls
-		? { role: 'assistant', content: null, tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })) }
+		? {
+				role: 'assistant',
+				content: null,
+				tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })),
+			}
 		: { role: 'assistant', content: message.content };
 	const chunks = [
 		{ ...base, choices: [{ index: 0, delta, finish_reason: null }] },
