@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
 import * as emailSettings from './actions/emailSettings';
+import * as mailboxItem from './actions/mailboxItem';
 import * as restoreSession from './actions/restoreSession';
 import * as sharePointItem from './actions/sharePointItem';
 import * as sharePointItemAttachment from './actions/sharePointItemAttachment';
@@ -24,22 +25,23 @@ export class VeeamM365 implements INodeType {
 		defaultVersion: 1.1,
 		// The action in words, e.g. "Save attachments".
 		subtitle:
-			'={{ ({"sharePointItemAttachment":{"save":"Save attachments","send":"Send attachments","getAll":"Get many attachments"},"sharePointItem":{"search":"Search items"},"sharePointSite":{"getAll":"Get many sites"},"restoreSession":{"start":"Start session","stop":"Stop session","get":"Get session","getAll":"Get many sessions"},"emailSettings":{"get":"Get email settings","sendTest":"Send test email"}})[$parameter.resource]?.[$parameter.operation] ?? $parameter.operation }}',
+			'={{ ({"sharePointItemAttachment":{"save":"Save attachments","send":"Send attachments","getAll":"Get many attachments"},"sharePointItem":{"search":"Search items"},"sharePointSite":{"getAll":"Get many sites"},"restoreSession":{"start":"Start session","stop":"Stop session","get":"Get session","getAll":"Get many sessions"},"emailSettings":{"get":"Get email settings","sendTest":"Send test email"},"mailboxItem":{"search":"Search mail","getAll":"Get many mail items","saveAsMsg":"Save mail as MSG","sendToOwner":"Send mail to mailbox owner","sendToAddress":"Send mail to address","exportToPst":"Export mail to PST"}})[$parameter.resource]?.[$parameter.operation] ?? $parameter.operation }}',
 		description:
-			'Restore backed-up SharePoint item attachments from Veeam Backup for Microsoft 365: save them as files or have VB365 email them',
+			'Restore Microsoft 365 data backed up by Veeam Backup for Microsoft 365 (SharePoint item attachments, Exchange mail): save it as files or have VB365 email it',
 		defaults: { name: 'Veeam Backup for Microsoft 365' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'veeamM365Api', required: true }],
 		properties: [
+			// n8n's linter wants the resources sorted by name, and the node panel lists actions in
+			// this order: "Attachment" puts the attachment actions first. Version 1 keeps its list;
+			// 1.1 adds Exchange mail items.
 			{
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				// n8n's linter wants these sorted by name, and the node panel lists actions in this
-				// order: "Attachment" puts the attachment actions first, which is what the node is for.
 				options: [
 					{
 						name: 'Attachment',
@@ -52,12 +54,38 @@ export class VeeamM365 implements INodeType {
 					{ name: 'SharePoint Site', value: 'sharePointSite' },
 				],
 				default: 'sharePointItemAttachment',
+				displayOptions: { show: { '@version': [1] } },
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Attachment',
+						value: 'sharePointItemAttachment',
+						description: 'Attachments of backed-up SharePoint list items',
+					},
+					{ name: 'Email Setting', value: 'emailSettings' },
+					{
+						name: 'Mail Item',
+						value: 'mailboxItem',
+						description: 'Backed-up Exchange mail: search it, save it as MSG or send it back',
+					},
+					{ name: 'Restore Session', value: 'restoreSession' },
+					{ name: 'SharePoint Item', value: 'sharePointItem' },
+					{ name: 'SharePoint Site', value: 'sharePointSite' },
+				],
+				default: 'sharePointItemAttachment',
+				displayOptions: { hide: { '@version': [1] } },
 			},
 			...sharePointItemAttachment.description,
 			...restoreSession.description,
 			...sharePointSite.description,
 			...sharePointItem.description,
 			...emailSettings.description,
+			...mailboxItem.description,
 		],
 	};
 

@@ -4,6 +4,9 @@
 //   docs/screenshot.png           the Save node's parameters in the "helpdesk ticket" example
 //   docs/screenshot-workflow.png  that example workflow on the canvas
 //   docs/screenshot-run.png       the demo workflow's Save node after "Execute step" (simulator data)
+//   docs/screenshot-search.png    the node panel finding the node for "backup attachments"
+// It fails when a search a helpdesk would type (SharePoint, restore, backup attachments) does not
+// find the node.
 // Usage (after `npm ci` in this folder): node scripts/screenshot/take.js
 // It starts `npm start` itself (throw-away user folder, free ports) and stops it at the end.
 // CHROMIUM_PATH overrides /usr/bin/chromium (Debian: apt-get install chromium).
@@ -122,6 +125,39 @@ async function takeScreenshots(context, editorUrl, owner) {
 	});
 	await shoot(page, 'screenshot-run.png');
 	await page.close();
+
+	page = await newPage(context, { width: 1280, height: 800 });
+	await findInNodePanel(page, editorUrl);
+	await shoot(page, 'screenshot-search.png');
+	await page.close();
+}
+
+/** The words a helpdesk would search the node panel with must find the node (issue 11). */
+const PANEL_SEARCHES = ['SharePoint', 'restore', 'backup attachments', 'Veeam'];
+
+async function findInNodePanel(page, editorUrl) {
+	// A workflow with a trigger, so the panel offers action nodes ("What happens next?").
+	await openWorkflow(page, editorUrl, EXAMPLE.workflowId);
+	await page.click(byTestId('node-creator-plus-button'));
+	const search = page.locator(`input${byTestId('node-creator-search-bar')}`).first();
+	await search.waitFor({ timeout: 30000 });
+	const ourNode = page
+		.locator(byTestId('node-creator-item-name'), { hasText: 'Veeam Backup for Microsoft 365' })
+		.first();
+	const found = async (words) => {
+		await search.fill(words);
+		await page.waitForTimeout(700);
+		return await ourNode.isVisible();
+	};
+	// The check itself must be able to fail.
+	if (await found('zzqx no such node')) throw new Error('the node panel check matches anything');
+	for (const words of PANEL_SEARCHES) {
+		if (!(await found(words))) {
+			throw new Error(`searching the node panel for "${words}" does not find the node`);
+		}
+		log(`  node panel: "${words}" finds the node`);
+	}
+	await found('backup attachments');
 }
 
 async function main() {

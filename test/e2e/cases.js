@@ -31,6 +31,7 @@ const {
 } = require('../../tools/workflows');
 const { exampleCredential, executeFromPinnedTrigger } = require('./example-runs');
 const { checkEditorDescription, checkStartAndStopPickLists } = require('./editor-cases');
+const { mailWorkflows, runMailCases, runMailExample } = require('./mail-cases');
 const { runJiraCases, jiraCredential } = require('./jira-cases');
 const { runAgentCases } = require('./agent-cases');
 
@@ -116,6 +117,7 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 			}),
 			continueOnFailWorkflow(creds.good, ids, badItemId(ids), 'Call notes.txt'),
 			startAndStopWorkflow(creds.good, ids.item.organizationId, HELPDESK_ITEM_URL),
+			...mailWorkflows(creds.good, sim),
 		];
 		for (const wf of workflows) writeJson(path.join(wfDir, `${wf.id}.json`), wf);
 		await timed('import', async () => {
@@ -221,6 +223,8 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 		assert.equal(running(), before, 'the session it started was stopped');
 	});
 
+	await runMailCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
+
 	await needsSetup(`${tag} (e) examples/*.json import cleanly and keep their nodes`, async () => {
 		const files = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));
 		assert.ok(files.length >= 2, 'at least two example workflows');
@@ -289,7 +293,7 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 			return `message: ${result.message}`;
 		});
 		await credentialCase(`${tag} (e1) the editor gets the 1.1 defaults, wording, subtitle and search aliases`, () =>
-			checkEditorDescription(server.baseUrl),
+			checkEditorDescription(client),
 		);
 		await credentialCase(`${tag} (e2) start-and-stop pick-lists work without a session ID and open at most one session`, () =>
 			checkStartAndStopPickLists(client, {
@@ -321,6 +325,9 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 				[['anna.meier@contoso.com', `Re: ${mail.subject}`, ids.item.attachments.length]],
 			);
 		});
+		await credentialCase(`${tag} (g3) deleted-email example sends the mail back from its pinned ticket`, () =>
+			runMailExample(client, sim, readExample('restore-deleted-email.json'), executeFromPinnedTrigger),
+		);
 		await runJiraCases({ laneDef, client, sim, jira, record: credentialCase, tag });
 	} finally {
 		if (server) {

@@ -8,10 +8,10 @@ const assert = require('node:assert/strict');
 const { NODE_TYPE } = require('../../tools/n8n/package');
 
 /** The node type as the editor loads it (/types/nodes.json holds every version's description). */
-async function loadNodeDescriptions(baseUrl) {
-	const res = await fetch(`${baseUrl}/types/nodes.json`, { signal: AbortSignal.timeout(60000) });
+async function loadNodeDescriptions(client) {
+	const res = await client.call('GET', '/types/nodes.json', undefined, { prefix: '' });
 	assert.equal(res.status, 200, `GET /types/nodes.json answered ${res.status}`);
-	const all = await res.json();
+	const all = res.json;
 	const ours = all.filter((type) => type.name === NODE_TYPE);
 	assert.ok(ours.length > 0, `${NODE_TYPE} is not among the ${all.length} node types the editor loads`);
 	return ours;
@@ -20,7 +20,6 @@ async function loadNodeDescriptions(baseUrl) {
 /** Evaluates the canvas subtitle the way the editor does, for one resource and operation. */
 function subtitleFor(description, resource, operation) {
 	const expression = description.subtitle.replace(/^=\{\{/, '').replace(/\}\}$/, '');
-	// eslint-disable-next-line no-new-func
 	return new Function('$parameter', `return (${expression});`)({ resource, operation });
 }
 
@@ -29,8 +28,8 @@ function propertiesNamed(description, name) {
 }
 
 /** Checks the node description the editor gets: defaults, wording, subtitle, search aliases. */
-async function checkEditorDescription(baseUrl) {
-	const [description] = await loadNodeDescriptions(baseUrl);
+async function checkEditorDescription(client) {
+	const [description] = await loadNodeDescriptions(client);
 	const versions = [].concat(description.version);
 	assert.deepEqual(versions, [1, 1.1]);
 	assert.equal(description.defaultVersion, 1.1, 'new nodes are added at version 1.1');

@@ -87,6 +87,7 @@ describe.each(CASES.map((testCase) => [testCase.id, testCase]))(
 					...defaultTarget(env),
 				},
 				inputItems: [{ value: plan.badValue }],
+				nodeSettings: plan.nodeSettings,
 			});
 			expect(result.status).toBe('error');
 			expectHelpful(result.error, testCase);
@@ -113,6 +114,7 @@ describe.each(CASES.map((testCase) => [testCase.id, testCase]))(
 				},
 				inputItems,
 				continueOnFail: true,
+				nodeSettings: plan.nodeSettings,
 			});
 			expect(result.status).toBe('success');
 			const fromBad = result.items.filter((entry) => entry.pairedItem?.item === 0);

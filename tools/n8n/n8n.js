@@ -74,21 +74,20 @@ async function n8nOk(laneDef, env, args, options) {
 }
 
 /**
- * `n8n execute --rawOutput` prints the run as JSON, on 2.x after some log lines. Returns the
- * parsed object, or undefined when no complete JSON object is found.
+ * `n8n execute --rawOutput` prints the run as JSON, on 2.x between log lines (a task runner may
+ * register after it). Returns the parsed object, or undefined when no complete JSON object is
+ * found: the object starts at a line "{" and ends at a line "}", both at column 0.
  */
 function parseRunOutput(stdout) {
-	const lines = stdout.split('\n');
-	// The object ends at a line ending in "}": 2.x may log more lines after it (e.g.
-	// 'Registered runner "JS Task Runner"' when the task runner registers late).
-	const ends = lines.flatMap((line, index) => (line.trimEnd().endsWith('}') ? [index] : [])).reverse();
-	for (let i = 0; i < lines.length; i++) {
-		if (!lines[i].startsWith('{')) continue;
-		for (const end of ends.filter((e) => e >= i)) {
+	const lines = stdout.split('\n').map((line) => line.replace(/\r$/, ''));
+	for (let start = 0; start < lines.length; start++) {
+		if (!lines[start].startsWith('{')) continue;
+		for (let end = start; end < lines.length; end++) {
+			if (!lines[end].startsWith('}') && !(end === start && lines[end].endsWith('}'))) continue;
 			try {
-				return JSON.parse(lines.slice(i, end + 1).join('\n'));
+				return JSON.parse(lines.slice(start, end + 1).join('\n'));
 			} catch {
-				// Not a complete object: a log line that happened to start with "{", or an inner "}".
+				// Not the end of this object yet, or a log line that starts with "{".
 			}
 		}
 	}
@@ -100,7 +99,12 @@ function parseRunOutput(stdout) {
  * IRun (or undefined). A missing --id exits 0 with a message only, so callers must check `run`.
  */
 async function executeWorkflow(laneDef, env, workflowId, options) {
-	const result = await n8nCommand(laneDef, env, ['execute', `--id=${workflowId}`, '--rawOutput'], options);
+	const result = await n8nCommand(
+		laneDef,
+		env,
+		['execute', `--id=${workflowId}`, '--rawOutput'],
+		options,
+	);
 	return { ...result, run: parseRunOutput(result.stdout) };
 }
 
@@ -195,8 +199,8 @@ async function startServer(laneDef, env, { port, logFile, readyTimeoutMs = 24000
 function restClient(baseUrl) {
 	let cookie = '';
 	const browserId = 'n8n-nodes-veeam-m365-e2e';
-	async function call(method, route, body) {
-		const res = await fetch(`${baseUrl}/rest${route}`, {
+	async function call(method, route, body, { prefix = '/rest' } = {}) {
+		const res = await fetch(`${baseUrl}${prefix}${route}`, {
 			method,
 			headers: {
 				'content-type': 'application/json',
@@ -264,7 +268,9 @@ async function testCredential(client, credential) {
 		},
 	});
 	if (res.status !== 200 || !res.json) {
-		throw new Error(`POST /rest/credentials/test answered ${res.status}: ${res.text.slice(0, 300)}`);
+		throw new Error(
+			`POST /rest/credentials/test answered ${res.status}: ${res.text.slice(0, 300)}`,
+		);
 	}
 	const result = res.json.data ?? res.json;
 	return { status: result.status, message: result.message };

@@ -13,6 +13,9 @@ const ROUTES = [
 	require('./routes/sharepoint'),
 	require('./routes/attachments'),
 	require('./routes/email'),
+	require('./routes/exchange'),
+	require('./routes/exchange-actions'),
+	require('./routes/exchange-pst'),
 ];
 
 function buildApp(sim, { key, cert }) {

@@ -13,6 +13,7 @@ class SimState {
 
 	reset() {
 		this.sessions = new Map();
+		this.searchSets = new Map();
 		this.outbox.length = 0;
 		for (const s of this.fixture.restoreSessions) {
 			const org = this.fixture.byId(s.organizationId);
@@ -45,6 +46,13 @@ class SimState {
 			authenticationType: 'CustomSmtp',
 			userPassword: base.userPassword || '',
 		};
+		// Veeam Explorer for Exchange has its own settings (/VexEmailSettings); one option sets both.
+		this.vexEmail = { ...this.email };
+	}
+
+	vexEmailConfigured() {
+		const e = this.vexEmail;
+		return Boolean(e.enableNotification && e.server && e.from);
 	}
 
 	emailConfigured() {

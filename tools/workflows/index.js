@@ -7,4 +7,5 @@ module.exports = {
 	...require('./credentials'),
 	...require('./restores'),
 	...require('./demo'),
+	...require('./mail'),
 };

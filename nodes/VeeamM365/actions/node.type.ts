@@ -1,5 +1,6 @@
 export type VeeamM365Type = {
 	emailSettings: 'get' | 'sendTest';
+	mailboxItem: 'exportToPst' | 'getAll' | 'saveAsMsg' | 'search' | 'sendToAddress' | 'sendToOwner';
 	restoreSession: 'get' | 'getAll' | 'start' | 'stop';
 	sharePointItem: 'search';
 	sharePointItemAttachment: 'getAll' | 'save' | 'send';

@@ -5,6 +5,7 @@ import type { VeeamM365Type } from './node.type';
 import { runInParallel } from '../helpers/parallel';
 import { RestoreSessionScope } from '../restore/sessionScope';
 import * as emailSettings from './emailSettings';
+import * as mailboxItem from './mailboxItem';
 import * as restoreSession from './restoreSession';
 import * as sharePointItem from './sharePointItem';
 import * as sharePointItemAttachment from './sharePointItemAttachment';
@@ -18,6 +19,7 @@ export type Operation = (
 
 const operations: { [R in keyof VeeamM365Type]: Record<VeeamM365Type[R], ItemOperation> } = {
 	emailSettings,
+	mailboxItem,
 	restoreSession,
 	sharePointItem,
 	sharePointItemAttachment,

@@ -17,6 +17,10 @@ const EXPLORERS: Partial<Record<RestoreSessionType, ExplorerEmailSettings>> = {
 		path: '/VespEmailSettings',
 		hint: 'Sending needs the email settings of Veeam Explorer for Microsoft SharePoint on the VB365 server: in the VB365 console open General Options → Notifications (or use PUT /VespEmailSettings), set the SMTP server, port and sender, and enable them.',
 	},
+	Vex: {
+		path: '/VexEmailSettings',
+		hint: 'Sending mail items needs the email settings of Veeam Explorer for Microsoft Exchange on the VB365 server: set the SMTP server, port and sender there (or use PUT /VexEmailSettings), and enable them.',
+	},
 };
 
 function explorer(type: RestoreSessionType): ExplorerEmailSettings {
@@ -28,6 +32,7 @@ function explorer(type: RestoreSessionType): ExplorerEmailSettings {
 /** The status hints for a send request: a 400 or 500 there is most often the settings. */
 export const EMAIL_SETTINGS_HINTS = {
 	Vesp: { 400: explorer('Vesp').hint, 500: explorer('Vesp').hint },
+	Vex: { 400: explorer('Vex').hint, 500: explorer('Vex').hint },
 };
 
 export async function getEmailSettings(

@@ -15,10 +15,13 @@ export const SESSION_TYPE_LABELS: Record<RestoreSessionType, string> = {
 };
 
 /**
- * The `type` of a v2–v5 `explore` body where Veeam's docs show it; the others are refused rather
- * than guessed.
+ * The `type` of a v2–v5 `explore` body where Veeam's docs show it (`vex` and `vesp` since v3);
+ * the others are refused rather than guessed.
  */
-const LEGACY_EXPLORE_TYPES: Partial<Record<RestoreSessionType, string>> = { Vesp: 'vesp' };
+const LEGACY_EXPLORE_TYPES: Partial<Record<RestoreSessionType, string>> = {
+	Vesp: 'vesp',
+	Vex: 'vex',
+};
 
 export interface ExploreOptions {
 	/** Undefined means the latest restore point. */

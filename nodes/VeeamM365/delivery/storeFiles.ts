@@ -23,6 +23,16 @@ export interface FilePlan<T extends ExpectedFile> {
 	/** Name for a file whose listing had no usable name. */
 	fallbackName: string;
 	isUnnamed?: UnnamedCheck<T>;
+	/**
+	 * Take a bare answer as the one wanted file even though the listing gave no size (VB365 lists
+	 * none for a saved mail): it is then held to `limits.maxTotalBytes` instead of an exact size.
+	 */
+	acceptUnsizedRawFile?: boolean;
+	/**
+	 * For answers whose number of files is not known beforehand (a PST export split by size):
+	 * archive entries beyond the wanted ones become files too, made by this function.
+	 */
+	extraFile?: (entryName: string) => T;
 }
 
 /**
@@ -45,6 +55,7 @@ export async function storeFiles<T extends ExpectedFile>(
 		wanted.map((file) => sanitizeFileName(file.name, plan.fallbackName)),
 	);
 	const delivered: Array<DeliveredFile<T>> = [];
+	const extras: T[] = [];
 	let position = -1;
 	for await (const entry of readZipEntries(stream, plan.limits)) {
 		if (!entry.isDirectory) position++;
@@ -52,16 +63,20 @@ export async function storeFiles<T extends ExpectedFile>(
 		// Without a name from the listing, the entry's place in the archive says which it is.
 		const unnamed =
 			inArchive[position] && isUnnamed(inArchive[position]) ? inArchive[position] : undefined;
-		const file =
+		let file =
 			byName.get(key(entry.name)) ??
 			byName.get(key(baseName)) ??
 			(unnamed && byName.get(key(unnamed.name)));
+		if (!file && !entry.isDirectory && plan.extraFile) {
+			file = plan.extraFile(entry.name);
+			extras.push(file);
+		} else if (file) byName.delete(key(file.name));
 		if (entry.isDirectory || !file) {
 			await entry.skip();
 			continue;
 		}
-		byName.delete(key(file.name));
-		const listedName = fileNames[wanted.indexOf(file)];
+		const listedName =
+			fileNames[wanted.indexOf(file)] ?? sanitizeFileName(file.name, plan.fallbackName);
 		const fileName = isUnnamed(file) ? sanitizeFileName(entry.name, listedName) : listedName;
 		const binary = await ctx.helpers.prepareBinaryData(
 			toNodeReadable(response.body, entry.data),
@@ -73,11 +88,18 @@ export async function storeFiles<T extends ExpectedFile>(
 		const absent = [...byName.values()].map((file) => `"${file.name}"`).join(', ');
 		throw new Error(`the archive from the server lacks ${absent}`);
 	}
-	delivered.sort((a, b) => wanted.indexOf(a.file) - wanted.indexOf(b.file));
+	// Wanted files in their order, extra ones after them in archive order.
+	const order = (file: T) =>
+		wanted.includes(file) ? wanted.indexOf(file) : wanted.length + extras.indexOf(file);
+	delivered.sort((a, b) => order(a.file) - order(b.file));
 	return delivered;
 }
 
-/** A bare file is only believable as the one file asked for, at its listed size. */
+/**
+ * A bare file is only believable as the one file asked for, at its listed size (or, where the
+ * plan allows a file without a listed size, within the size limit). A file the listing had no
+ * name for takes the name the server suggests in Content-Disposition.
+ */
 async function storeRawFile<T extends ExpectedFile>(
 	ctx: IExecuteFunctions,
 	response: StreamedResponse,
@@ -86,14 +108,38 @@ async function storeRawFile<T extends ExpectedFile>(
 ): Promise<DeliveredFile<T>> {
 	const [file] = plan.wanted;
 	const size = file?.sizeBytes;
-	if (plan.wanted.length !== 1 || size === undefined) {
+	if (plan.wanted.length !== 1 || (size === undefined && !plan.acceptUnsizedRawFile)) {
 		throw new Error('the server did not answer with a ZIP archive');
 	}
+	const listedName = sanitizeFileName(file.name, plan.fallbackName);
+	let fileName = listedName;
+	if (plan.isUnnamed?.(file)) {
+		const header = response.headers['content-disposition'];
+		const suggested = parseContentDisposition(Array.isArray(header) ? header[0] : header).fileName;
+		if (suggested) fileName = sanitizeFileName(suggested, listedName);
+	}
+	const bytes =
+		size === undefined ? atMost(stream, plan.limits.maxTotalBytes) : exactly(stream, size);
 	const binary = await ctx.helpers.prepareBinaryData(
-		toNodeReadable(response.body, exactly(stream, size)),
-		sanitizeFileName(file.name, plan.fallbackName),
+		toNodeReadable(response.body, bytes),
+		fileName,
 	);
 	return { file, binary };
+}
+
+/** Passes the bytes through and fails once there are more than `limit` (no limit if undefined). */
+async function* atMost(
+	source: AsyncIterable<Buffer>,
+	limit: number | undefined,
+): AsyncGenerator<Buffer> {
+	let count = 0;
+	for await (const chunk of source) {
+		count += chunk.length;
+		if (limit !== undefined && count > limit) {
+			throw new Error(`the file is larger than the limit of ${limit} bytes`);
+		}
+		yield chunk;
+	}
 }
 
 /** Passes the bytes through and fails unless there are exactly `size` of them. */

@@ -163,3 +163,5 @@ export async function searchItems(
 		return pageResult(entries, offset, page.hasMore, page.results.length);
 	});
 }
+
+export { searchExchangeSessions, searchFolders, searchMailboxes } from './exchangeListSearch';

@@ -16,6 +16,10 @@ const LABELS: Record<string, string> = {
 	listId: 'List',
 	itemId: 'Item',
 	pointInTime: 'Point in Time',
+	mailboxId: 'Mailbox',
+	folderId: 'Folder',
+	mailItemIds: 'Item IDs',
+	subject: 'Subject Contains',
 };
 
 /** Locators that also take a SharePoint address. */
@@ -27,6 +31,7 @@ const GUIDS: Record<string, number> = {
 	siteId: ID_GUIDS.site,
 	listId: 1,
 	itemId: ID_GUIDS.item,
+	mailboxId: 1,
 };
 
 export function parameterError(
