@@ -231,6 +231,34 @@ async function runJiraCases({ laneDef, client, sim, jira, record, tag }) {
 			return `execution ${failed.id} failed at the comment, retry ${retried.id} succeeded`;
 		},
 	);
+	await jiraCase(
+		`${tag} (j5) unusual file names (umlauts, Japanese, ";", "=", "%", quotes, an empty file) arrive intact`,
+		async () => {
+			const tricky = sim.fixture.item('tricky');
+			const issue = jira.createIssue({ summary: 'Quote files', description: LINK(43) });
+			await fired(issue);
+			await waitForExecutions(client, example.id, seen);
+			assert.equal(
+				issue.attachments.length,
+				tricky.attachments.length,
+				issue.attachments.map((a) => a.filename).join(' | '),
+			);
+			for (const attachment of tricky.attachments) {
+				const expected = sim.attachmentContent(attachment.id);
+				// The node makes names safe for a file system (quotes → "_", outer spaces trimmed).
+				const onTicket =
+					issue.attachments.find((a) => a.filename === attachment.name) ??
+					issue.attachments.find((a) => a.filename === attachment.name.trim().replace(/"/g, '_'));
+				assert.ok(onTicket, `${JSON.stringify(attachment.name)} not on the ticket`);
+				assert.ok(
+					onTicket.content.equals(expected),
+					`${attachment.name}: ${onTicket.content.length} vs ${expected.length} bytes`,
+				);
+			}
+			assert.equal(issue.comments.length, 1);
+			return issue.attachments.map((a) => a.filename).join(' | ');
+		},
+	);
 	return { laneDef };
 }
 
