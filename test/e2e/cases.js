@@ -32,6 +32,8 @@ const {
 const { exampleCredential, executeFromPinnedTrigger } = require('./example-runs');
 const { checkEditorDescription, checkStartAndStopPickLists } = require('./editor-cases');
 const { mailWorkflows, runMailCases, runMailExample } = require('./mail-cases');
+const { runJiraCases, jiraCredential } = require('./jira-cases');
+const { runAgentCases } = require('./agent-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -78,7 +80,7 @@ function sameBytes(actual, expected, label) {
  * Runs every case of a lane. `record(name, fn)` runs one named case and counts it.
  * Returns the timings of the lane's steps.
  */
-async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
+async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 	const userFolder = path.join(workDir, 'user');
 	const outDir = path.join(workDir, 'written-files');
 	fs.mkdirSync(outDir, { recursive: true });
@@ -229,7 +231,10 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		const dir = path.join(workDir, 'examples');
 		fs.mkdirSync(dir, { recursive: true });
 		for (const f of files) fs.copyFileSync(path.join(EXAMPLES_DIR, f), path.join(dir, f));
-		const credFile = writeJson(path.join(workDir, 'example-credential.json'), [exampleCredential(sim)]);
+		const credFile = writeJson(path.join(workDir, 'example-credential.json'), [
+			exampleCredential(sim),
+			jiraCredential(jira),
+		]);
 		await timed('import examples', async () => {
 			await n8nOk(laneDef, env, ['import:credentials', `--input=${credFile}`], { logFile });
 			await n8nOk(laneDef, env, ['import:workflow', '--separate', `--input=${dir}`], { logFile });
@@ -242,7 +247,8 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			const stored = all.find((wf) => wf.id === example.id);
 			assert.ok(stored, `${f}: workflow ${example.id} not in the export`);
 			assert.deepEqual(stored.nodes.map((n) => n.type).sort(), example.nodes.map((n) => n.type).sort(), f);
-			assert.ok(stored.nodes.some((n) => n.type === NODE_TYPE), `${f} uses ${NODE_TYPE}`);
+			// The node itself, or the node as an AI Agent's tool (type …Tool).
+			assert.ok(stored.nodes.some((n) => n.type.startsWith(NODE_TYPE)), `${f} uses ${NODE_TYPE}`);
 		}
 	});
 
@@ -322,6 +328,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		await credentialCase(`${tag} (g3) deleted-email example sends the mail back from its pinned ticket`, () =>
 			runMailExample(client, sim, readExample('restore-deleted-email.json'), executeFromPinnedTrigger),
 		);
+		await runJiraCases({ laneDef, client, sim, jira, record: credentialCase, tag });
 	} finally {
 		if (server) {
 			const exit = await server.stop();
@@ -331,6 +338,9 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 	if (ready) {
 		await timed('credential binding', () =>
 			runCredentialBindingCases(laneDef, { sim, ids, env, workDir, logFile, record, tag, owner: OWNER }),
+		);
+		await timed('AI agent', () =>
+			runAgentCases(laneDef, { sim, env, workDir, logFile, record, tag, cred: creds.good }),
 		);
 	}
 	return timings;

@@ -14,6 +14,7 @@ const { ensureInstalled } = require('../../tools/n8n/install');
 const { buildPackage, packPackage, strayFiles } = require('../../tools/n8n/package');
 const { runLaneCases, formatTimings } = require('./cases');
 const { seconds } = require('../../tools/n8n/process');
+const { startFakeJira, jiraVersionFor } = require('./jira-cases');
 
 const USAGE = `Usage: node test/e2e/run.js [options]
   --lane 1|2|all     which lanes to run (default all; env E2E_LANES, e.g. "1,2")
@@ -98,7 +99,13 @@ async function main() {
 			const laneStarted = Date.now();
 			const workDir = path.join(workRoot, `lane-${laneDef.id}`);
 			fs.mkdirSync(workDir, { recursive: true });
-			const timings = await runLaneCases(laneDef, { sim, tarball, workDir, record });
+			const jira = await startFakeJira({ version: jiraVersionFor(laneDef) });
+			let timings;
+			try {
+				timings = await runLaneCases(laneDef, { sim, jira, tarball, workDir, record });
+			} finally {
+				await jira.stop();
+			}
 			const install = installed.get(laneDef.id);
 			laneTimes.push(
 				`  lane ${laneDef.id}: ${seconds(Date.now() - laneStarted)} run` +

@@ -142,6 +142,9 @@ async function startServer(laneDef, env, { port, logFile, readyTimeoutMs = 24000
 		N8N_LISTEN_ADDRESS: env.N8N_LISTEN_ADDRESS || '127.0.0.1',
 		N8N_HOST: 'localhost',
 		N8N_SECURE_COOKIE: 'false',
+		// Webhook URLs n8n registers elsewhere (e.g. the Jira Trigger's) name the loopback address
+		// it listens on, not "localhost" (which may resolve to ::1 first).
+		WEBHOOK_URL: env.WEBHOOK_URL || `http://127.0.0.1:${listenPort}/`,
 	};
 	const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
 	const child = spawn(laneDef.nodeBin, [laneDef.n8nBin, 'start'], {

@@ -114,12 +114,19 @@ async function processItems(
 			return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) {
-				return [
-					{
-						json: { error: error.message, description: error.description ?? undefined },
-						pairedItem: { item: itemIndex },
-					},
-				];
+				const item: INodeExecutionData = {
+					json: { error: error.message, description: error.description ?? undefined },
+					pairedItem: { item: itemIndex },
+				};
+				// "Continue (using error output)" routes an item by its `error`; n8n does not take a
+				// json with more keys than `error` (and `message`) for a failure.
+				if (this.getNode().onError === 'continueErrorOutput') {
+					item.error =
+						error instanceof NodeApiError || error instanceof NodeOperationError
+							? error
+							: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				}
+				return [item];
 			}
 			if (error instanceof NodeApiError) {
 				error.context.itemIndex = itemIndex;
