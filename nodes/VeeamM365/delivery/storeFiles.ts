@@ -33,6 +33,11 @@ export interface FilePlan<T extends ExpectedFile> {
 	 * archive entries beyond the wanted ones become files too, made by this function.
 	 */
 	extraFile?: (entryName: string) => T;
+	/**
+	 * The request asked for the bare file (e.g. `asZip: false`), so the answer is taken as that
+	 * file without looking for a ZIP signature: a .docx or .xlsx starts with one too.
+	 */
+	answerIsRaw?: boolean;
 }
 
 /**
@@ -44,6 +49,7 @@ export async function storeFiles<T extends ExpectedFile>(
 	response: StreamedResponse,
 	plan: FilePlan<T>,
 ): Promise<Array<DeliveredFile<T>>> {
+	if (plan.answerIsRaw) return [await storeRawFile(ctx, response, response.body, plan)];
 	const { head, stream } = await peekBytes(response.body, 4);
 	if (!isZipSignature(head)) return [await storeRawFile(ctx, response, stream, plan)];
 

@@ -20,6 +20,11 @@ const LABELS: Record<string, string> = {
 	folderId: 'Folder',
 	mailItemIds: 'Item IDs',
 	subject: 'Subject Contains',
+	oneDriveId: 'OneDrive',
+	documentFolderId: 'Folder',
+	documentIds: 'Document IDs',
+	versionId: 'Version',
+	fileName: 'File Name',
 };
 
 /** Locators that also take a SharePoint address. */
@@ -32,6 +37,7 @@ const GUIDS: Record<string, number> = {
 	listId: 1,
 	itemId: ID_GUIDS.item,
 	mailboxId: 1,
+	oneDriveId: 1,
 };
 
 export function parameterError(
