@@ -5,6 +5,7 @@ const crypto = require('node:crypto');
 const { kindOf } = require('./content');
 const { withHostileItems } = require('./fixture-hostile');
 const { buildExchange } = require('./exchange-fixture');
+const { buildOneDrive } = require('./onedrive-fixture');
 
 const MiB = 1024 * 1024;
 const DEFAULT_LARGE_SIZES = [512 * MiB, 256 * MiB, 192 * MiB, 64 * MiB];
@@ -224,6 +225,8 @@ function loadFixture(opts = {}) {
 		},
 		/** Mailboxes, folders and mail items (exchange-fixture.js). */
 		exchange: buildExchange(seed, byKey.organization.contoso || organizations[0], uuidFrom),
+		/** OneDrives, folders, documents and their versions (onedrive-fixture.js). */
+		oneDrive: buildOneDrive(seed, byKey.organization.contoso || organizations[0], uuidFrom),
 	};
 	for (const [k, v] of Object.entries(hidden))
 		Object.defineProperty(fixture, k, { value: v, enumerable: false });
