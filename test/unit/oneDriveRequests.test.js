@@ -16,9 +16,9 @@ const target = {
 	oneDriveId: '3f0c2a5e-8d1b-4c7e-9a64-2b5d7e1f0c93',
 };
 const od = `/RestoreSessions/${target.restoreSessionId}/Organization/OneDrives/${target.oneDriveId}`;
-const DOC = '01ZTN4I2UXEOI73XGT3LER5FUH6V57N2PP';
-const DOC2 = '01ILBDSZGSY2AFJSZT467OQEPR5637ZVM7';
-const FOLDER = '01KUQRELCN2RFWI27WQKH5ZXAXZREBJQYT';
+const DOC = 'b0e5d1f2-3a4c-4d6e-8f90-1a2b3c4d5e6f';
+const DOC2 = 'c1f6e203-4b5d-4e7f-9012-2b3c4d5e6f70';
+const FOLDER = 'd2a7f314-5c6e-4f80-a123-3c4d5e6f7081';
 const LEGACY = ['v2', 'v3', 'v4', 'v5'];
 const SPLIT = ['v6', 'v7', 'v8'];
 const message = { to: 'anna.meier@contoso.com', from: '', subject: 'Restored', text: 'Here.' };
@@ -107,6 +107,18 @@ describe.each(SPLIT)('%s request shapes', (version) => {
 			path: `${od}/Folders/${FOLDER}/save`,
 			inArchive: true,
 		});
+	});
+	test('several documents go back as VB365 listed them, without their links', () => {
+		const listed = [
+			{ id: DOC, name: 'a.docx', sizeBytes: 1, createdBy: 'A', _links: { self: { href: 'x' } } },
+		];
+		expect(
+			buildSaveRequest(version, target, {
+				kind: 'documents',
+				documentIds: [DOC, DOC2],
+				listed,
+			}).body.documents,
+		).toEqual([{ id: DOC, name: 'a.docx', sizeBytes: 1, createdBy: 'A' }, { id: DOC2 }]);
 	});
 	test('send: empty fields are left out; several documents carry the list', () => {
 		expect(

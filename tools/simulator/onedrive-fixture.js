@@ -1,10 +1,9 @@
 'use strict';
 // The OneDrive part of the data model: OneDrives of the contoso organization with nested folders
-// and documents (awkward names, several versions). IDs shaped like VB365's: OneDrive = GUID,
-// folders and documents = Graph-like drive item IDs ("01" + 32 base32 characters), versions =
-// SharePoint version numbers (512 per major version). 1,050 filler OneDrives come before the
+// and documents (awkward names, several versions). IDs as Veeam's specs give them: folders and
+// documents are GUIDs (format uuid), versions int32 (here SharePoint's 512 per major version);
+// the OneDrive ID has no format in the specs and is a GUID here. 1,050 filler OneDrives come before the
 // people, so finding a person's OneDrive by address needs more than one page of 1,000.
-const crypto = require('node:crypto');
 const { kindOf } = require('./content');
 
 const FILLER_ONEDRIVES = 1050;
@@ -81,16 +80,6 @@ const PEOPLE = [
 	},
 ];
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** A Graph-like drive item ID: "01" and 32 base32 characters. */
-function driveItemId(seed, label) {
-	const hash = crypto.createHash('sha256').update(`${seed}|${label}`).digest();
-	let out = '01';
-	for (let i = 0; i < 32; i++) out += BASE32[hash[i] & 31];
-	return out;
-}
-
 function buildOneDrive(seed, organization, uuidFrom) {
 	const oneDrives = [];
 	const folders = [];
@@ -120,7 +109,7 @@ function buildOneDrive(seed, organization, uuidFrom) {
 		for (const path of person.folders) {
 			const parts = path.split('/');
 			const folder = {
-				id: driveItemId(seed, `folder:${person.key}:${path}`),
+				id: uuidFrom(seed, `folder:${person.key}:${path}`),
 				oneDriveId: oneDrive.id,
 				name: parts[parts.length - 1],
 				path,
@@ -133,7 +122,7 @@ function buildOneDrive(seed, organization, uuidFrom) {
 			byKey.folder[`${person.key}:${path}`] = folder;
 		}
 		for (const raw of person.documents) {
-			const id = driveItemId(seed, `document:${person.key}:${raw.key}`);
+			const id = uuidFrom(seed, `document:${person.key}:${raw.key}`);
 			const versions = raw.versions.map((v, index) => ({
 				versionId: 512 * (index + 1),
 				version: `${index + 1}.0`,
@@ -162,4 +151,4 @@ function buildOneDrive(seed, organization, uuidFrom) {
 	return { oneDrives, folders, documents, byKey };
 }
 
-module.exports = { buildOneDrive, FILLER_ONEDRIVES, driveItemId };
+module.exports = { buildOneDrive, FILLER_ONEDRIVES };

@@ -2,8 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { restoreSessionFields } from './common.descriptions';
 
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-
 /** The session fields of the SharePoint operations, with a OneDrive (Veod) session list. */
 export const oneDriveSessionFields: INodeProperties[] = restoreSessionFields.map((field) => {
 	if (field.name === 'restoreSessionId') {
@@ -78,8 +76,8 @@ export const oneDriveLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: `^\\s*${GUID}\\s*$`,
-						errorMessage: 'Not a valid OneDrive ID: expected a GUID',
+						regex: '^\\s*[A-Za-z0-9._~:-]{1,256}\\s*$',
+						errorMessage: 'Not a valid OneDrive ID: letters, digits, "-", "_", ".", "~" or ":" only',
 					},
 				},
 			],
@@ -120,7 +118,7 @@ export const documentIdsField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	placeholder: 'e.g. 01ABCDEFGHIJKLMNOP (map the ID field of a Search result)',
+	placeholder: 'e.g. 5f2c1e0a-9b3d-4e8f-a1c2-6d7e8f9a0b1c (map the ID field of a Search result)',
 	description:
 		'The ID of each document, as Search or Get Many return it. Several IDs (commas or new lines between them, or an array) are handled in one request.',
 };

@@ -37,7 +37,6 @@ const GUIDS: Record<string, number> = {
 	listId: 1,
 	itemId: ID_GUIDS.item,
 	mailboxId: 1,
-	oneDriveId: 1,
 };
 
 export function parameterError(

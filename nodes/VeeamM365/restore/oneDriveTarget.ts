@@ -1,16 +1,19 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { DocumentSelection, OneDriveTarget } from '../api/oneDrive';
-import { findOneDriveByEmail, listFolderContent } from '../api/oneDrive';
+import { findOneDriveByEmail, getDocument, listFolderContent } from '../api/oneDrive';
+import { runInParallel } from '../helpers/parallel';
 import { parseList } from '../helpers/attachmentSelection';
 import { addressProblem } from '../helpers/email';
 import type { Context } from '../transport';
-import { locatorId, parameterError, readLocator, readParameter } from './locators';
+import { parameterError, readLocator, readParameter } from './locators';
 import { pointInTimeProblem } from './pointInTime';
 import type { RestoreSessionScope, SessionInUse } from './sessionScope';
 
-/** Document and folder IDs as VB365 gives them (base64-like strings or GUIDs). */
-const ITEM_ID = /^[A-Za-z0-9+/_=.-]{8,2048}$/;
+/** Document and folder IDs are GUIDs in Veeam's specs (format uuid). */
+const ITEM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The specs give OneDrive IDs no format; this keeps path characters and typos out of URLs. */
+const ONEDRIVE_ID = /^[A-Za-z0-9._~:-]{1,256}$/;
 /** Version IDs are whole numbers in the version listing. */
 const VERSION_ID = /^\d{1,9}$/;
 
@@ -30,7 +33,17 @@ export async function resolveOneDrive(
 	const locator = readLocator.call(this, 'oneDriveId', itemIndex);
 	const base = { restoreSessionId: session.id, pointInTime: session.pointInTime };
 	if (locator.mode !== 'email') {
-		return { ...base, oneDriveId: locatorId.call(this, 'oneDriveId', itemIndex, locator) };
+		const id = String(locator.value ?? '').trim();
+		if (!ONEDRIVE_ID.test(id)) {
+			throw parameterError(
+				this,
+				'oneDriveId',
+				id === '' ? 'No OneDrive given' : `"${id.slice(0, 60)}" is not a VB365 OneDrive ID`,
+				'Give the sign-in address of the owner (By Email), pick the OneDrive from the list, or use the "oneDriveId" a Search returned.',
+				itemIndex,
+			);
+		}
+		return { ...base, oneDriveId: id };
 	}
 	const email = String(locator.value ?? '').trim();
 	const problem = addressProblem(email);
@@ -102,7 +115,7 @@ export async function resolveDocumentFolder(
 ): Promise<string | undefined> {
 	const locator = readLocator.call(this, 'documentFolderId', itemIndex);
 	const value = String(locator.value ?? '').trim();
-	if (value === '') {
+	if (value === '' || (locator.mode === 'path' && value.replace(/\//g, '').trim() === '')) {
 		if (optional) return undefined;
 		throw parameterError(
 			this,
@@ -189,4 +202,32 @@ export async function readDocumentSelection(
 		);
 	}
 	return { kind: 'documents', documentIds, versionId: version };
+}
+
+/** Documents whose details are read at the same time. */
+const LISTING_PARALLEL = 4;
+
+/**
+ * Reads each chosen document (or the chosen version) as VB365 lists it: its name and size for
+ * the download, and the whole object for requests on several documents.
+ */
+export async function withListedDocuments(
+	this: IExecuteFunctions,
+	target: OneDriveTarget,
+	selection: DocumentSelection,
+	settings: { itemIndex: number; retries?: number; timeoutMs?: number },
+): Promise<DocumentSelection> {
+	if (selection.kind === 'folder') return selection;
+	const ids = selection.documentIds;
+	const listed = await runInParallel(ids.length, LISTING_PARALLEL, async (index) => {
+		const document = await getDocument.call(
+			this,
+			target,
+			ids[index],
+			selection.versionId,
+			settings,
+		);
+		return { ...document, id: ids[index] };
+	});
+	return { ...selection, listed };
 }

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getDocument, saveDocuments } from '../../api/oneDrive';
+import { saveDocuments } from '../../api/oneDrive';
 import type { DocumentSelection } from '../../api/oneDrive';
 import type { DeliveredFile, DeliveryOutput } from '../../delivery';
 import {
@@ -21,9 +21,11 @@ import {
 	requestOptionFields,
 	simplifyField,
 } from '../../descriptions/common.descriptions';
-import { runInParallel } from '../../helpers/parallel';
-import type { OneDriveTargetInSession } from '../../restore/oneDriveTarget';
-import { getOneDriveTarget, readDocumentSelection } from '../../restore/oneDriveTarget';
+import {
+	getOneDriveTarget,
+	readDocumentSelection,
+	withListedDocuments,
+} from '../../restore/oneDriveTarget';
 import type { RestoreSessionScope } from '../../restore/sessionScope';
 import { getBinaryPropertyName, getOptions } from '../options';
 import { documentSummary, oneDriveContext, selectionWords } from './documentOutput';
@@ -43,9 +45,6 @@ const OUTPUTS: Record<string, DeliveryOutput> = {
 	perItem: 'oneItem',
 	zip: 'archive',
 };
-
-/** Documents whose details are read at the same time before a save of several. */
-const METADATA_PARALLEL = 4;
 
 const properties: INodeProperties[] = [
 	...selectionFields,
@@ -114,27 +113,14 @@ export const description = updateDisplayOptions(
 );
 
 /** The files the save should bring, from the document listing (names and sizes). */
-async function listedFiles(
-	this: IExecuteFunctions,
-	target: OneDriveTargetInSession,
-	selection: DocumentSelection,
-	settings: { itemIndex: number; retries: number; timeoutMs: number },
-): Promise<DocumentFile[]> {
+function listedFiles(selection: DocumentSelection): DocumentFile[] {
 	if (selection.kind === 'folder') return [];
-	const ids = selection.documentIds;
-	return await runInParallel(ids.length, METADATA_PARALLEL, async (index) => {
-		const documentId = ids[index];
-		const document = await getDocument.call(
-			this,
-			target,
-			documentId,
-			selection.versionId,
-			settings,
-		);
+	return (selection.listed ?? []).map((document) => {
 		const size = document.sizeBytes;
+		const id = String(document.id);
 		return {
-			documentId,
-			name: typeof document.name === 'string' && document.name !== '' ? document.name : documentId,
+			documentId: id,
+			name: typeof document.name === 'string' && document.name !== '' ? document.name : id,
 			sizeBytes: typeof size === 'number' && Number.isFinite(size) ? size : undefined,
 		};
 	});
@@ -150,9 +136,14 @@ export async function execute(
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	let output = OUTPUTS[this.getNodeParameter('output', itemIndex, 'perFile') as string];
 	const target = await getOneDriveTarget.call(this, itemIndex, scope);
-	const selection = await readDocumentSelection.call(this, target, itemIndex);
 	const settings = { retries: options.retries, timeoutMs: options.timeoutMs, itemIndex };
-	const files = await listedFiles.call(this, target, selection, settings);
+	const selection = await withListedDocuments.call(
+		this,
+		target,
+		await readDocumentSelection.call(this, target, itemIndex),
+		settings,
+	);
+	const files = listedFiles(selection);
 	const oneDocument = selection.kind === 'documents' && selection.documentIds.length === 1;
 	// One document comes back as the bare file, not an archive.
 	if (output === 'archive' && oneDocument) output = 'perFile';

@@ -10,7 +10,11 @@ import {
 	simplifyField,
 } from '../../descriptions/common.descriptions';
 import { addressProblem } from '../../helpers/email';
-import { getOneDriveTarget, readDocumentSelection } from '../../restore/oneDriveTarget';
+import {
+	getOneDriveTarget,
+	readDocumentSelection,
+	withListedDocuments,
+} from '../../restore/oneDriveTarget';
 import type { RestoreSessionScope } from '../../restore/sessionScope';
 import { getOptions } from '../options';
 import { documentSummary, oneDriveContext, selectionWords } from './documentOutput';
@@ -110,7 +114,14 @@ export async function execute(
 	const options = getOptions.call(this, itemIndex);
 	const target = await getOneDriveTarget.call(this, itemIndex, scope);
 	const message = readMessage.call(this, itemIndex, target.ownerEmail);
-	const selection = await readDocumentSelection.call(this, target, itemIndex);
+	let selection = await readDocumentSelection.call(this, target, itemIndex);
+	if (selection.kind === 'documents' && selection.documentIds.length > 1) {
+		selection = await withListedDocuments.call(this, target, selection, {
+			itemIndex,
+			retries: options.retries,
+			timeoutMs: options.timeoutMs,
+		});
+	}
 	if (options.checkEmailSettings) {
 		await assertCanSendEmail.call(this, 'Veod', itemIndex, {
 			retries: options.retries,

@@ -14,7 +14,13 @@ export interface OneDriveTarget {
 
 /** What a save or send works on: documents (one may be a chosen version) or one folder. */
 export type DocumentSelection =
-	| { kind: 'documents'; documentIds: string[]; versionId?: string }
+	| {
+			kind: 'documents';
+			documentIds: string[];
+			versionId?: string;
+			/** The documents as VB365 listed them, for requests on several (see documentRefs). */
+			listed?: IDataObject[];
+	  }
 	| { kind: 'folder'; folderId: string };
 
 export function oneDrivesPath(restoreSessionId: string): string {
@@ -27,7 +33,21 @@ export function oneDrivePath(target: OneDriveTarget): string {
 
 const documentsPath = (target: OneDriveTarget) => `${oneDrivePath(target)}/Documents`;
 const foldersPath = (target: OneDriveTarget) => `${oneDrivePath(target)}/Folders`;
-const idList = (ids: string[]): IDataObject[] => ids.map((id) => ({ id }));
+/**
+ * The `documents` of a request on several: the specs type them as whole RESTOneDriveDocument
+ * objects (name, sizeBytes, times required), so the documents go back as the server listed them,
+ * without their links; `{id}` only where no listing is at hand.
+ */
+function documentRefs(ids: string[], listed?: IDataObject[]): IDataObject[] {
+	return ids.map((id) => {
+		const found = listed?.find((document) => String(document.id) === id);
+		if (!found) return { id };
+		const { _links: links, _actions: actions, ...fields } = found;
+		void links;
+		void actions;
+		return fields;
+	});
+}
 
 /**
  * OneDrive restore sessions have no v2–v5 explore type confirmed by Veeam's docs, so every
@@ -113,7 +133,7 @@ export function buildSaveRequest(
 	}
 	return {
 		path: `${documentsPath(target)}/save`,
-		body: { documents: idList(documentIds) },
+		body: { documents: documentRefs(documentIds, selection.listed) },
 		inArchive: true,
 	};
 }
@@ -145,6 +165,6 @@ export function buildSendRequest(
 	}
 	return {
 		path: `${documentsPath(target)}/send`,
-		body: { documents: idList(documentIds), ...fields },
+		body: { documents: documentRefs(documentIds, selection.listed), ...fields },
 	};
 }
