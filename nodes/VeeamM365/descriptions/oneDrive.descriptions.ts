@@ -77,7 +77,8 @@ export const oneDriveLocator: INodeProperties = {
 					type: 'regex',
 					properties: {
 						regex: '^\\s*[A-Za-z0-9._~:-]{1,256}\\s*$',
-						errorMessage: 'Not a valid OneDrive ID: letters, digits, "-", "_", ".", "~" or ":" only',
+						errorMessage:
+							'Not a valid OneDrive ID: letters, digits, "-", "_", ".", "~" or ":" only',
 					},
 				},
 			],
