@@ -32,6 +32,7 @@ const {
 const { exampleCredential, executeFromPinnedTrigger } = require('./example-runs');
 const { checkEditorDescription, checkStartAndStopPickLists } = require('./editor-cases');
 const { mailWorkflows, runMailCases, runMailExample } = require('./mail-cases');
+const { oneDriveWorkflows, runOneDriveCases } = require('./onedrive-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -116,6 +117,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 			continueOnFailWorkflow(creds.good, ids, badItemId(ids), 'Call notes.txt'),
 			startAndStopWorkflow(creds.good, ids.item.organizationId, HELPDESK_ITEM_URL),
 			...mailWorkflows(creds.good, sim),
+			...oneDriveWorkflows(creds.good, sim),
 		];
 		for (const wf of workflows) writeJson(path.join(wfDir, `${wf.id}.json`), wf);
 		await timed('import', async () => {
@@ -222,6 +224,7 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 	});
 
 	await runMailCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
+	await runOneDriveCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
 
 	await needsSetup(`${tag} (e) examples/*.json import cleanly and keep their nodes`, async () => {
 		const files = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));
