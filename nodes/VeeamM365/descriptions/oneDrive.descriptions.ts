@@ -64,7 +64,7 @@ export const oneDriveLocator: INodeProperties = {
 			displayName: 'From List',
 			name: 'list',
 			type: 'list',
-			placeholder: 'Select a OneDrive...',
+			placeholder: 'Select the OneDrive...',
 			typeOptions: { searchListMethod: 'searchOneDrives', searchable: true },
 		},
 		{
