@@ -74,6 +74,7 @@ class Simulator {
 		this.fixture = loadFixture({
 			largeAttachmentSizes: options.largeAttachmentSizes,
 			hostileItems: Boolean(options.hostileItems),
+			oneDriveBench: options.oneDriveBench,
 		});
 		this.state = new SimState(this.fixture, { emailSettings: options.emailSettings });
 		this.outbox = this.state.outbox;

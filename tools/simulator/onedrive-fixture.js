@@ -80,7 +80,43 @@ const PEOPLE = [
 	},
 ];
 
-function buildOneDrive(seed, organization, uuidFrom) {
+/**
+ * Benchmark data (option `oneDriveBench`): folder "Bench" with one file per large size
+ * ("large-<MiB>.bin") and folder "Many" with `folderFiles` small files in ten subfolders.
+ */
+function benchPerson(bench) {
+	const documents = (bench.largeSizes || []).map((size, n) => ({
+		key: `large${n}`,
+		folder: 'Bench',
+		name: `large-${Math.round(size / 2 ** 20)}.bin`,
+		versions: [{ sizeBytes: size, modified: '2024-05-01T12:00:00Z' }],
+	}));
+	const folders = ['Bench', 'Many'];
+	const count = bench.folderFiles || 0;
+	for (let sub = 0; sub < Math.min(10, count); sub++) folders.push(`Many/part ${sub}`);
+	for (let n = 0; n < count; n++) {
+		documents.push({
+			key: `small${n}`,
+			folder: `Many/part ${n % 10}`,
+			name: `note ${String(n).padStart(4, '0')}.txt`,
+			versions: [{ sizeBytes: 2048 + ((n * 37) % 4096), modified: '2024-05-01T12:00:00Z' }],
+		});
+	}
+	return { folders, documents };
+}
+
+function buildOneDrive(seed, organization, uuidFrom, bench) {
+	const people = bench
+		? PEOPLE.map((p) =>
+				p.key === 'anna'
+					? {
+							...p,
+							folders: [...p.folders, ...benchPerson(bench).folders],
+							documents: [...p.documents, ...benchPerson(bench).documents],
+						}
+					: p,
+			)
+		: PEOPLE;
 	const oneDrives = [];
 	const folders = [];
 	const documents = [];
@@ -94,7 +130,7 @@ function buildOneDrive(seed, organization, uuidFrom) {
 			url: `${HOST}/former${number}_contoso_com`,
 		});
 	}
-	for (const person of PEOPLE) {
+	for (const person of people) {
 		const oneDrive = {
 			id: uuidFrom(seed, `onedrive:${person.key}`),
 			organizationId: organization.id,
