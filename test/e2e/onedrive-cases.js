@@ -122,7 +122,7 @@ async function runOneDriveCases({ tag, needsSetup, laneDef, env, logFile, sim, u
 			assert.match(String(of(searches, 1)[0]?.json?.error), /No search criteria given/);
 			assert.deepEqual(
 				of(searches, 2).map((i) => i.json.name),
-				['Budget 2024.xlsx'],
+				['Site photo.png'],
 			);
 			const saves = nodeItems(run, 'Save per ID') ?? [];
 			const bad = of(saves, 0)[0];

@@ -136,6 +136,18 @@ describe.each([['v8'], ['v6']])('OneDrive documents against a %s server', (apiVe
 		}
 	});
 
+	test('two documents with the same name (from different folders) both come, byte-equal', async () => {
+		const keys = ['budget', 'oldBudget'];
+		const ids = keys.map((key) => oneDriveDocument(sim, key).id);
+		const result = await runOneDrive(sim, apiVersion, 'save', { documentIds: ids });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.documentId)).toEqual(ids);
+		for (const [index, key] of keys.entries()) {
+			const bytes = await result.readBinary(result.items[index].binary.data);
+			expect(bytes.equals(sim.oneDriveContent(key))).toBe(true);
+		}
+	});
+
 	test('a folder comes unpacked, every file with its folder path', async () => {
 		const result = await runOneDrive(sim, apiVersion, 'save', {
 			saveWhat: 'folder',

@@ -17,7 +17,13 @@ const PEOPLE = [
 		key: 'anna',
 		name: 'Anna Meier',
 		email: 'anna.meier@contoso.com',
-		folders: ['Projects', 'Projects/Fabrikam', 'Projects/Fabrikam/Contracts', 'Empty folder'],
+		folders: [
+			'Projects',
+			'Projects/Fabrikam',
+			'Projects/Fabrikam/Contracts',
+			'Empty folder',
+			'Archive',
+		],
 		documents: [
 			{
 				key: 'budget',
@@ -55,6 +61,13 @@ const PEOPLE = [
 				folder: 'Projects/Fabrikam/Contracts',
 				name: '見積書 メモ.txt',
 				versions: [{ sizeBytes: 1200, modified: '2024-04-27T07:30:00Z' }],
+			},
+			{
+				// The same name as the top-level budget, in another folder.
+				key: 'oldBudget',
+				folder: 'Archive',
+				name: 'Budget 2024.xlsx',
+				versions: [{ sizeBytes: 15003, modified: '2023-12-01T10:00:00Z' }],
 			},
 			{
 				key: 'photo',

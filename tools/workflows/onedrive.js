@@ -78,7 +78,7 @@ function oneDriveBadInputsWorkflow(cred, organizationId, { otherDocumentId, good
 	const searches = [
 		{ email: 'nobody@contoso.com', fileName: 'Budget*' },
 		{ email: OWNER, fileName: '' },
-		{ email: OWNER, fileName: 'Budget*' },
+		{ email: OWNER, fileName: 'Site*' },
 	];
 	const nodes = [
 		manualTrigger('od-start'),

@@ -56,7 +56,17 @@ export async function storeFiles<T extends ExpectedFile>(
 	const { wanted, inArchive } = plan;
 	const isUnnamed = plan.isUnnamed ?? (() => false);
 	const key = (name: string) => name.toLowerCase();
-	const byName = new Map(wanted.map((file) => [key(file.name), file]));
+	// Several wanted files may share a name (documents from different folders): each name keeps
+	// its files in order, and an entry takes the first one not yet delivered.
+	const byName = new Map<string, T[]>();
+	for (const file of wanted)
+		byName.set(key(file.name), [...(byName.get(key(file.name)) ?? []), file]);
+	const take = (name: string) => byName.get(key(name))?.[0];
+	const taken = (file: T) => {
+		const rest = (byName.get(key(file.name)) ?? []).filter((other) => other !== file);
+		if (rest.length > 0) byName.set(key(file.name), rest);
+		else byName.delete(key(file.name));
+	};
 	const fileNames = uniqueFileNames(
 		wanted.map((file) => sanitizeFileName(file.name, plan.fallbackName)),
 	);
@@ -69,14 +79,11 @@ export async function storeFiles<T extends ExpectedFile>(
 		// Without a name from the listing, the entry's place in the archive says which it is.
 		const unnamed =
 			inArchive[position] && isUnnamed(inArchive[position]) ? inArchive[position] : undefined;
-		let file =
-			byName.get(key(entry.name)) ??
-			byName.get(key(baseName)) ??
-			(unnamed && byName.get(key(unnamed.name)));
+		let file = take(entry.name) ?? take(baseName) ?? (unnamed && take(unnamed.name));
 		if (!file && !entry.isDirectory && plan.extraFile) {
 			file = plan.extraFile(entry.name);
 			extras.push(file);
-		} else if (file) byName.delete(key(file.name));
+		} else if (file) taken(file);
 		if (entry.isDirectory || !file) {
 			await entry.skip();
 			continue;
@@ -91,7 +98,10 @@ export async function storeFiles<T extends ExpectedFile>(
 		delivered.push({ file, binary });
 	}
 	if (byName.size > 0) {
-		const absent = [...byName.values()].map((file) => `"${file.name}"`).join(', ');
+		const absent = [...byName.values()]
+			.flat()
+			.map((file) => `"${file.name}"`)
+			.join(', ');
 		throw new Error(`the archive from the server lacks ${absent}`);
 	}
 	// Wanted files in their order, extra ones after them in archive order.
