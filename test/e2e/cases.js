@@ -32,7 +32,7 @@ const {
 const { exampleCredential, executeFromPinnedTrigger } = require('./example-runs');
 const { checkEditorDescription, checkStartAndStopPickLists } = require('./editor-cases');
 const { mailWorkflows, runMailCases, runMailExample } = require('./mail-cases');
-const { oneDriveWorkflows, runOneDriveCases } = require('./onedrive-cases');
+const { oneDriveWorkflows, runOneDriveCases, runOneDriveExample } = require('./onedrive-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -324,6 +324,9 @@ async function runLaneCases(laneDef, { sim, tarball, workDir, record }) {
 		});
 		await credentialCase(`${tag} (g3) deleted-email example sends the mail back from its pinned ticket`, () =>
 			runMailExample(client, sim, readExample('restore-deleted-email.json'), executeFromPinnedTrigger),
+		);
+		await credentialCase(`${tag} (g4) OneDrive example sends the file as of yesterday from its pinned ticket`, () =>
+			runOneDriveExample(client, sim, readExample('restore-onedrive-file-as-of-yesterday.json'), executeFromPinnedTrigger),
 		);
 	} finally {
 		if (server) {

@@ -139,4 +139,22 @@ async function runOneDriveCases({ tag, needsSetup, laneDef, env, logFile, sim, u
 	);
 }
 
-module.exports = { oneDriveWorkflows, runOneDriveCases };
+/** (g4) examples/restore-onedrive-file-as-of-yesterday.json from its pinned ticket. */
+async function runOneDriveExample(client, sim, example, executeFromPinnedTrigger) {
+	sim.reset();
+	const execution = await executeFromPinnedTrigger(client, example);
+	const budget = sim.fixture.oneDrive.byKey.document.budget;
+	assert.deepEqual(
+		sim.outbox.map((mail) => [mail.kind, mail.to, mail.documentIds]),
+		[['oneDriveSend', 'anna.meier@contoso.com', [budget.id]]],
+	);
+	const explores = [...sim.state.sessions.values()].filter((s) => s.type === 'Veod');
+	assert.ok(
+		explores.length > 0 && explores.every((s) => s.pointInTime === '2024-05-02T09:12:00.000Z'),
+		'the OneDrive sessions open the backup as of the day before the ticket',
+	);
+	assert.equal(runningOneDriveSessions(sim), 0, 'the OneDrive sessions it started were stopped');
+	return `execution ${execution.id}: ${execution.status}`;
+}
+
+module.exports = { oneDriveWorkflows, runOneDriveCases, runOneDriveExample };
