@@ -126,6 +126,28 @@ const ONEDRIVE_CASES = [
 		}),
 	},
 	{
+		id: 'onedrive-send-no-recipient',
+		parameter: 'To',
+		input: 'Send with To empty and the OneDrive given By ID (no owner address to send to)',
+		says: 'No recipient given',
+		fix: 'give the OneDrive By Email to send to its owner',
+		perItem: true,
+		arrange: (env) => ({
+			nodeSettings: V1_1,
+			parameters: oneDrive(env, 'send', {
+				oneDriveId: {
+					__rl: true,
+					mode: 'id',
+					value: env.sim.fixture.oneDrive.byKey.oneDrive.anna.id,
+				},
+				documentIds: doc(env, 'nda'),
+				to: VALUE,
+			}),
+			badValue: '',
+			goodValue: 'helpdesk@contoso.com',
+		}),
+	},
+	{
 		id: 'onedrive-rest-v5',
 		parameter: 'API Version',
 		input: 'v5 for any OneDrive Document operation (no documented v5 OneDrive session)',

@@ -10,6 +10,7 @@ import {
 	simplifyField,
 } from '../../descriptions/common.descriptions';
 import { addressProblem } from '../../helpers/email';
+import { readLocator } from '../../restore/locators';
 import {
 	getOneDriveTarget,
 	readDocumentSelection,
@@ -112,6 +113,10 @@ export async function execute(
 	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
 	const options = getOptions.call(this, itemIndex);
+	// A wrong or missing recipient fails before a restore session is opened.
+	if (readLocator.call(this, 'oneDriveId', itemIndex).mode !== 'email') {
+		readMessage.call(this, itemIndex);
+	}
 	const target = await getOneDriveTarget.call(this, itemIndex, scope);
 	const message = readMessage.call(this, itemIndex, target.ownerEmail);
 	let selection = await readDocumentSelection.call(this, target, itemIndex);
