@@ -23,8 +23,11 @@ const {
 	diyWorkflow,
 	batchWorkflow,
 	batchHttpWorkflow,
+	IDS,
 } = require('./lib/workflows');
 const { machineInfo, toMarkdown, checkTargets } = require('./lib/report');
+const { runOneDriveCase, oneDriveMarkdown } = require('./lib/case-onedrive');
+const { oneDriveWorkflows, oneDriveBenchTarget } = require('./lib/onedrive-workflows');
 const { killAll } = require('./lib/children');
 
 const RESULTS_DIR = path.join(__dirname, 'results');
@@ -36,6 +39,8 @@ const USAGE = `Usage: npm run bench -- [options]      (node bench/run.js [option
   --lanes LIST       n8n lanes: 1 = n8n 1.x on Node 20, 2 = n8n 2.x on Node 24 (default 1,2)
   --content NAME     mixed (default) or deflated — what the large item holds (bench/README.md)
   --repeat N         runs per contender for sizes up to 1 GiB, fastest kept (default 2; larger sizes run once)
+  --onedrive-sizes LIST  case 4 raw-file OneDrive saves in MiB, node vs HTTP Request (default 256,1024; "" skips)
+  --folder-files N   case 4 OneDrive folder of N small files, node vs curl + unzip (default 1000; 0 skips)
   --no-floor         skip the HTTP Request download-only runs (n8n's own floor) at sizes without case 2
   --quick            --sizes 64,256 --diy-sizes 64 --batch 100 (a 2–4 minute smoke run)
   --out FILE         JSON result file (default bench/results/latest.json; the .md goes next to it)
@@ -61,6 +66,8 @@ function parseArgs(argv) {
 		content: 'mixed',
 		repeat: 2,
 		floor: true,
+		oneDriveSizes: [256, 1024],
+		folderFiles: 1000,
 		out: path.join(RESULTS_DIR, 'latest.json'),
 		keep: false,
 	};
@@ -75,9 +82,19 @@ function parseArgs(argv) {
 				.split(',')
 				.map((s) => s.trim());
 		else if (flag === '--content') o.content = value();
+		else if (flag === '--onedrive-sizes') o.oneDriveSizes = parseList(value(), flag);
+		else if (flag === '--folder-files') o.folderFiles = parseList(value(), flag)[0] ?? 0;
 		else if (flag === '--repeat') o.repeat = Math.max(1, parseList(value(), flag)[0]);
 		else if (flag === '--quick')
-			Object.assign(o, { sizes: [64, 256], diySizes: [64], batch: 100, repeat: 1, quick: true });
+			Object.assign(o, {
+				sizes: [64, 256],
+				diySizes: [64],
+				batch: 100,
+				repeat: 1,
+				oneDriveSizes: [64],
+				folderFiles: 200,
+				quick: true,
+			});
 		else if (flag === '--out') o.out = path.resolve(value());
 		else if (flag === '--keep') o.keep = true;
 		else if (flag === '--no-floor') o.floor = false;
@@ -120,7 +137,7 @@ async function main() {
 			process.exit(signal === 'SIGINT' ? 130 : 143);
 		});
 	}
-	checkDisk(workDir, options.sizes);
+	checkDisk(workDir, [...options.sizes, ...options.oneDriveSizes]);
 	const results = {
 		startedAt: new Date(started).toISOString(),
 		command: [
@@ -152,7 +169,17 @@ async function main() {
 		const { item, attachments } = pickedAttachments(fixture, largeLayout(options.content, 4));
 		const tickets = batchTickets(fixture, options.batch);
 		const target = { url, ...credentials, item, attachmentIds: attachments.map((a) => a.id) };
+		const oneDriveBench = {
+			largeSizes: options.oneDriveSizes.map((mib) => mib * 1024 * 1024),
+			folderFiles: options.folderFiles,
+		};
+		const oneDriveTarget = oneDriveBenchTarget(loadFixture({ oneDriveBench }));
 		const workflows = [
+			...oneDriveWorkflows(
+				{ id: IDS.credential, name: 'VB365 simulator (bench)' },
+				{ url, ...credentials },
+				oneDriveTarget,
+			),
 			largeSaveWorkflow(
 				item,
 				attachments.map((a) => a.name),
@@ -199,6 +226,18 @@ async function main() {
 			log(`\nCase 3: batch of ${options.batch} small saves`);
 			results.batch = await runBatch({ port, lanes: prepared, tickets, workDir, log });
 		}
+		if (oneDriveTarget.large.length > 0 || oneDriveTarget.folderFiles.length > 0) {
+			log('\nCase 4: OneDrive raw-file saves and a folder of small files');
+			results.oneDrive = await runOneDriveCase({
+				port,
+				lanes: prepared,
+				workDir,
+				target: oneDriveTarget,
+				options: oneDriveBench,
+				repeat: options.repeat,
+				log,
+			});
+		}
 	} finally {
 		results.totalSeconds = Math.round((Date.now() - started) / 1000);
 		// Other work on the machine shows here; the figures are only comparable on a quiet one.
@@ -210,7 +249,7 @@ async function main() {
 	fs.mkdirSync(path.dirname(options.out), { recursive: true });
 	fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
 	const mdFile = options.out.replace(/\.json$/, '') + '.md';
-	const markdown = toMarkdown(results);
+	const markdown = toMarkdown(results) + oneDriveMarkdown(results);
 	fs.writeFileSync(mdFile, markdown);
 	log(`\n${markdown}`);
 	log(

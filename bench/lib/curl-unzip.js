@@ -52,8 +52,8 @@ async function curlThenUnzip({ saveUrl, token, body, dir }) {
 		`Authorization: Bearer ${token}`,
 		'-H',
 		'Content-Type: application/json',
-		'--data',
-		JSON.stringify(body),
+		// A folder save takes no body.
+		...(body === undefined ? [] : ['--data', JSON.stringify(body)]),
 		'-o',
 		zipFile,
 		saveUrl,
@@ -64,8 +64,11 @@ async function curlThenUnzip({ saveUrl, token, body, dir }) {
 		throw new Error(`unzip exited ${unzip.code}: ${unzip.stderr.slice(0, 300)}`);
 	const zipBytes = fs.statSync(zipFile).size;
 	let unpackedBytes = 0;
-	for (const name of fs.readdirSync(outDir))
-		unpackedBytes += fs.statSync(path.join(outDir, name)).size;
+	// Archives of folders hold subfolders: count the files at every level.
+	for (const name of fs.readdirSync(outDir, { recursive: true })) {
+		const stat = fs.statSync(path.join(outDir, name));
+		if (stat.isFile()) unpackedBytes += stat.size;
+	}
 	return {
 		downloadMs: curl.ms,
 		unzipMs: unzip.ms,

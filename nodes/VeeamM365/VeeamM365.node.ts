@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import * as emailSettings from './actions/emailSettings';
 import * as mailboxItem from './actions/mailboxItem';
+import * as oneDriveDocument from './actions/oneDriveDocument';
 import * as restoreSession from './actions/restoreSession';
 import * as sharePointItem from './actions/sharePointItem';
 import * as sharePointItemAttachment from './actions/sharePointItemAttachment';
@@ -25,7 +26,7 @@ export class VeeamM365 implements INodeType {
 		defaultVersion: 1.1,
 		// The action in words, e.g. "Save attachments".
 		subtitle:
-			'={{ ({"sharePointItemAttachment":{"save":"Save attachments","send":"Send attachments","getAll":"Get many attachments"},"sharePointItem":{"search":"Search items"},"sharePointSite":{"getAll":"Get many sites"},"restoreSession":{"start":"Start session","stop":"Stop session","get":"Get session","getAll":"Get many sessions"},"emailSettings":{"get":"Get email settings","sendTest":"Send test email"},"mailboxItem":{"search":"Search mail","getAll":"Get many mail items","saveAsMsg":"Save mail as MSG","sendToOwner":"Send mail to mailbox owner","sendToAddress":"Send mail to address","exportToPst":"Export mail to PST"}})[$parameter.resource]?.[$parameter.operation] ?? $parameter.operation }}',
+			'={{ ({"sharePointItemAttachment":{"save":"Save attachments","send":"Send attachments","getAll":"Get many attachments"},"sharePointItem":{"search":"Search items"},"sharePointSite":{"getAll":"Get many sites"},"restoreSession":{"start":"Start session","stop":"Stop session","get":"Get session","getAll":"Get many sessions"},"emailSettings":{"get":"Get email settings","sendTest":"Send test email"},"mailboxItem":{"search":"Search mail","getAll":"Get many mail items","saveAsMsg":"Save mail as MSG","sendToOwner":"Send mail to mailbox owner","sendToAddress":"Send mail to address","exportToPst":"Export mail to PST"},"oneDriveDocument":{"search":"Search OneDrive","getAll":"Get many OneDrive documents","save":"Save OneDrive documents","send":"Send OneDrive documents"}})[$parameter.resource]?.[$parameter.operation] ?? $parameter.operation }}',
 		description:
 			'Restore Microsoft 365 data backed up by Veeam Backup for Microsoft 365 (SharePoint item attachments, Exchange mail): save it as files or have VB365 email it',
 		defaults: { name: 'Veeam Backup for Microsoft 365' },
@@ -36,7 +37,7 @@ export class VeeamM365 implements INodeType {
 		properties: [
 			// n8n's linter wants the resources sorted by name, and the node panel lists actions in
 			// this order: "Attachment" puts the attachment actions first. Version 1 keeps its list;
-			// 1.1 adds Exchange mail items.
+			// 1.1 adds Exchange mail items and OneDrive documents.
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -73,6 +74,11 @@ export class VeeamM365 implements INodeType {
 						value: 'mailboxItem',
 						description: 'Backed-up Exchange mail: search it, save it as MSG or send it back',
 					},
+					{
+						name: 'OneDrive Document',
+						value: 'oneDriveDocument',
+						description: 'Backed-up OneDrive files and folders: search, save as files or send',
+					},
 					{ name: 'Restore Session', value: 'restoreSession' },
 					{ name: 'SharePoint Item', value: 'sharePointItem' },
 					{ name: 'SharePoint Site', value: 'sharePointSite' },
@@ -86,6 +92,7 @@ export class VeeamM365 implements INodeType {
 			...sharePointItem.description,
 			...emailSettings.description,
 			...mailboxItem.description,
+			...oneDriveDocument.description,
 		],
 	};
 

@@ -34,6 +34,7 @@ const { checkEditorDescription, checkStartAndStopPickLists } = require('./editor
 const { mailWorkflows, runMailCases, runMailExample } = require('./mail-cases');
 const { runJiraCases, jiraCredential } = require('./jira-cases');
 const { runAgentCases } = require('./agent-cases');
+const { oneDriveWorkflows, runOneDriveCases, runOneDriveExample } = require('./onedrive-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -118,6 +119,7 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 			continueOnFailWorkflow(creds.good, ids, badItemId(ids), 'Call notes.txt'),
 			startAndStopWorkflow(creds.good, ids.item.organizationId, HELPDESK_ITEM_URL),
 			...mailWorkflows(creds.good, sim),
+			...oneDriveWorkflows(creds.good, sim),
 		];
 		for (const wf of workflows) writeJson(path.join(wfDir, `${wf.id}.json`), wf);
 		await timed('import', async () => {
@@ -224,6 +226,7 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 	});
 
 	await runMailCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
+	await runOneDriveCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
 
 	await needsSetup(`${tag} (e) examples/*.json import cleanly and keep their nodes`, async () => {
 		const files = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));
@@ -329,6 +332,9 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 			runMailExample(client, sim, readExample('restore-deleted-email.json'), executeFromPinnedTrigger),
 		);
 		await runJiraCases({ laneDef, client, sim, jira, record: credentialCase, tag });
+		await credentialCase(`${tag} (g4) OneDrive example sends the file as of yesterday from its pinned ticket`, () =>
+			runOneDriveExample(client, sim, readExample('restore-onedrive-file-as-of-yesterday.json'), executeFromPinnedTrigger),
+		);
 	} finally {
 		if (server) {
 			const exit = await server.stop();

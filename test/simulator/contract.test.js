@@ -5,6 +5,7 @@ const contract = require('../contract');
 const { startSimulator } = require('../../tools/simulator');
 const { call, login, itemPath } = require('../../tools/simulator/client');
 const { driveExchange } = require('./exchange-drive');
+const { driveOneDrive } = require('./onedrive-drive');
 
 const VERSIONS = [6, 7, 8];
 
@@ -129,6 +130,7 @@ async function driveVersion(sim, v) {
 	await get(`/RestoreSessions/${rid}/Events?limit=10`);
 
 	await driveExchange(sim, v, { get, post });
+	await driveOneDrive(sim, v, { get, post });
 
 	// Injected server errors
 	sim.faults.add({ path: '/ServiceInstance$', version: v, status: 503, retryAfter: 1, times: 1 });

@@ -107,7 +107,8 @@ function makeBlock(key, kind, index, length) {
 function* contentBlocks(att, seed) {
 	const total = contentSizeOf(att);
 	if (att.content === 'zeros') {
-		for (let start = 0; start < total; start += BLOCK) yield Buffer.alloc(Math.min(BLOCK, total - start));
+		for (let start = 0; start < total; start += BLOCK)
+			yield Buffer.alloc(Math.min(BLOCK, total - start));
 		return;
 	}
 	const key = keyFor(seed, att.id);

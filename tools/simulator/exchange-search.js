@@ -88,4 +88,4 @@ function compileQuery(query) {
 	return (item) => tests.every((test) => test(item));
 }
 
-module.exports = { compileQuery };
+module.exports = { compileQuery, tokenize, dateTest, contains };

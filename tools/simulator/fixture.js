@@ -5,6 +5,18 @@ const crypto = require('node:crypto');
 const { kindOf } = require('./content');
 const { withHostileItems } = require('./fixture-hostile');
 const { buildExchange } = require('./exchange-fixture');
+const { buildOneDrive } = require('./onedrive-fixture');
+
+/** With `oneDriveBench`: a running OneDrive session with a fixed ID, for benchmark workflows. */
+const BENCH_VEOD_SESSION = {
+	key: 'veodBench',
+	organization: 'contoso',
+	type: 'Veod',
+	creationTime: '2024-05-06T08:15:00Z',
+	pointInTime: '2024-05-06T08:00:00Z',
+	initiatedBy: 'CONTOSO\\restore-operator',
+	clientHost: '10.0.0.15',
+};
 
 const MiB = 1024 * 1024;
 const DEFAULT_LARGE_SIZES = [512 * MiB, 256 * MiB, 192 * MiB, 64 * MiB];
@@ -43,6 +55,8 @@ function expandAttachments(raw, largeSizes) {
  * @param {number[]} [opts.largeAttachmentSizes] sizes of the "large" item's attachments
  * @param {object} [opts.json] alternative fixture JSON (defaults to fixture.json)
  * @param {boolean} [opts.hostileItems] add the quarantine list (fixture-hostile.js)
+ * @param {{largeSizes?: number[], folderFiles?: number}} [opts.oneDriveBench] benchmark data in
+ *   Anna's OneDrive (onedrive-fixture.js) and a running OneDrive session with a fixed ID
  */
 function loadFixture(opts = {}) {
 	const base = opts.json || require('./fixture.json');
@@ -170,7 +184,10 @@ function loadFixture(opts = {}) {
 		for (const s of o.sites) addSite(s, null);
 	}
 
-	const restoreSessions = json.restoreSessions.map((s) => ({
+	const sessionSources = opts.oneDriveBench
+		? [...json.restoreSessions, { ...BENCH_VEOD_SESSION, id: uuidFrom(seed, 'session:veod-bench') }]
+		: json.restoreSessions;
+	const restoreSessions = sessionSources.map((s) => ({
 		key: s.key,
 		id: s.id,
 		organizationId: byKey.organization[s.organization].id,
@@ -224,6 +241,13 @@ function loadFixture(opts = {}) {
 		},
 		/** Mailboxes, folders and mail items (exchange-fixture.js). */
 		exchange: buildExchange(seed, byKey.organization.contoso || organizations[0], uuidFrom),
+		/** OneDrives, folders, documents and their versions (onedrive-fixture.js). */
+		oneDrive: buildOneDrive(
+			seed,
+			byKey.organization.contoso || organizations[0],
+			uuidFrom,
+			opts.oneDriveBench,
+		),
 	};
 	for (const [k, v] of Object.entries(hidden))
 		Object.defineProperty(fixture, k, { value: v, enumerable: false });

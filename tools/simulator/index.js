@@ -79,6 +79,7 @@ class Simulator {
 		this.fixture = loadFixture({
 			largeAttachmentSizes: options.largeAttachmentSizes,
 			hostileItems: Boolean(options.hostileItems),
+			oneDriveBench: options.oneDriveBench,
 		});
 		this.state = new SimState(this.fixture, { emailSettings: options.emailSettings });
 		this.outbox = this.state.outbox;
@@ -177,6 +178,22 @@ class Simulator {
 	/** The attachment's bytes as a stream (any size). */
 	attachmentStream(attachmentId) {
 		return contentStream(this.requireAttachment(attachmentId), this.fixture.seed);
+	}
+
+	/** The exact bytes of a OneDrive document (by fixture key or ID), latest or one version. */
+	oneDriveContent(keyOrId, versionId) {
+		const data = this.fixture.oneDrive;
+		const doc = data.byKey.document[keyOrId] || data.documents.find((d) => d.id === keyOrId);
+		if (!doc) throw new Error(`no OneDrive document ${keyOrId}`);
+		const v =
+			versionId === undefined
+				? doc.versions[doc.versions.length - 1]
+				: doc.versions.find((x) => String(x.versionId) === String(versionId));
+		if (!v) throw new Error(`no version ${versionId} of ${keyOrId}`);
+		return contentBuffer(
+			{ id: v.contentId, kind: v.kind, name: v.name, sizeBytes: v.sizeBytes },
+			this.fixture.seed,
+		);
 	}
 
 	requireAttachment(id) {

@@ -16,6 +16,8 @@ const ROUTES = [
 	require('./routes/exchange'),
 	require('./routes/exchange-actions'),
 	require('./routes/exchange-pst'),
+	require('./routes/onedrive'),
+	require('./routes/onedrive-actions'),
 ];
 
 function buildApp(sim, { key, cert }) {

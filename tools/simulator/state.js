@@ -48,6 +48,13 @@ class SimState {
 		};
 		// Veeam Explorer for Exchange has its own settings (/VexEmailSettings); one option sets both.
 		this.vexEmail = { ...this.email };
+		// Likewise Veeam Explorer for OneDrive (/VeodEmailSettings).
+		this.veodEmail = { ...this.email };
+	}
+
+	veodEmailConfigured() {
+		const e = this.veodEmail;
+		return Boolean(e.enableNotification && e.server && e.from);
 	}
 
 	vexEmailConfigured() {

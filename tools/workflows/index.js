@@ -8,4 +8,5 @@ module.exports = {
 	...require('./restores'),
 	...require('./demo'),
 	...require('./mail'),
+	...require('./onedrive'),
 };

@@ -1,6 +1,7 @@
 export type VeeamM365Type = {
 	emailSettings: 'get' | 'sendTest';
 	mailboxItem: 'exportToPst' | 'getAll' | 'saveAsMsg' | 'search' | 'sendToAddress' | 'sendToOwner';
+	oneDriveDocument: 'getAll' | 'save' | 'search' | 'send';
 	restoreSession: 'get' | 'getAll' | 'start' | 'stop';
 	sharePointItem: 'search';
 	sharePointItemAttachment: 'getAll' | 'save' | 'send';

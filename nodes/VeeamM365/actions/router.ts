@@ -6,6 +6,7 @@ import { runInParallel } from '../helpers/parallel';
 import { RestoreSessionScope } from '../restore/sessionScope';
 import * as emailSettings from './emailSettings';
 import * as mailboxItem from './mailboxItem';
+import * as oneDriveDocument from './oneDriveDocument';
 import * as restoreSession from './restoreSession';
 import * as sharePointItem from './sharePointItem';
 import * as sharePointItemAttachment from './sharePointItemAttachment';
@@ -20,6 +21,7 @@ export type Operation = (
 const operations: { [R in keyof VeeamM365Type]: Record<VeeamM365Type[R], ItemOperation> } = {
 	emailSettings,
 	mailboxItem,
+	oneDriveDocument,
 	restoreSession,
 	sharePointItem,
 	sharePointItemAttachment,

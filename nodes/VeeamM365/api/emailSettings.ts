@@ -17,6 +17,10 @@ const EXPLORERS: Partial<Record<RestoreSessionType, ExplorerEmailSettings>> = {
 		path: '/VespEmailSettings',
 		hint: 'Sending needs the email settings of Veeam Explorer for Microsoft SharePoint on the VB365 server: in the VB365 console open General Options → Notifications (or use PUT /VespEmailSettings), set the SMTP server, port and sender, and enable them.',
 	},
+	Veod: {
+		path: '/VeodEmailSettings',
+		hint: 'Sending OneDrive documents needs the email settings of Veeam Explorer for Microsoft OneDrive for Business on the VB365 server: set the SMTP server, port and sender there (or use PUT /VeodEmailSettings), and enable them.',
+	},
 	Vex: {
 		path: '/VexEmailSettings',
 		hint: 'Sending mail items needs the email settings of Veeam Explorer for Microsoft Exchange on the VB365 server: set the SMTP server, port and sender there (or use PUT /VexEmailSettings), and enable them.',
@@ -33,6 +37,7 @@ function explorer(type: RestoreSessionType): ExplorerEmailSettings {
 export const EMAIL_SETTINGS_HINTS = {
 	Vesp: { 400: explorer('Vesp').hint, 500: explorer('Vesp').hint },
 	Vex: { 400: explorer('Vex').hint, 500: explorer('Vex').hint },
+	Veod: { 400: explorer('Veod').hint, 500: explorer('Veod').hint },
 };
 
 export async function getEmailSettings(

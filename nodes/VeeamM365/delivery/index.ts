@@ -11,8 +11,9 @@ import { storeArchive, storeFiles } from './storeFiles';
 
 export type { ExpectedFile } from './expectedFile';
 export type { DeliveredFile } from './storeFiles';
-export { archiveLimits } from './listedSizeLimits';
 export { assertFitsBinaryStore } from './binaryStoreLimit';
+export { archiveLimits, unlistedArchiveLimits } from './listedSizeLimits';
+export { splitEntryPath } from './entryPath';
 
 /** The files one by one, all on one item, or the server's archive as it came. */
 export type DeliveryOutput = FileOutputMode | 'archive';

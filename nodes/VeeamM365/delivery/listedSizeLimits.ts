@@ -27,3 +27,22 @@ export function archiveLimits(
 	if (caps.length > 0) limits.maxTotalBytes = Math.min(...caps);
 	return limits;
 }
+
+/** Entries a folder or library archive may hold when nothing was listed beforehand. */
+export const UNLISTED_ARCHIVE_MAX_ENTRIES = 1_000_000;
+
+/**
+ * Limits for an archive whose files are not known beforehand (a folder, a library): only the
+ * user's caps, with a ceiling on the number of entries.
+ */
+export function unlistedArchiveLimits(options: {
+	maxCompressionRatio: number;
+	maxTotalSizeMb: number;
+}): ZipLimits {
+	const limits: ZipLimits = { maxEntries: UNLISTED_ARCHIVE_MAX_ENTRIES };
+	if (options.maxCompressionRatio > 0) limits.maxCompressionRatio = options.maxCompressionRatio;
+	if (options.maxTotalSizeMb > 0) {
+		limits.maxTotalBytes = Math.floor(options.maxTotalSizeMb * 1024 * 1024);
+	}
+	return limits;
+}

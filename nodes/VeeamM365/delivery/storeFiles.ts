@@ -33,6 +33,11 @@ export interface FilePlan<T extends ExpectedFile> {
 	 * archive entries beyond the wanted ones become files too, made by this function.
 	 */
 	extraFile?: (entryName: string) => T;
+	/**
+	 * The request asked for the bare file (e.g. `asZip: false`), so the answer is taken as that
+	 * file without looking for a ZIP signature: a .docx or .xlsx starts with one too.
+	 */
+	answerIsRaw?: boolean;
 }
 
 /**
@@ -44,13 +49,24 @@ export async function storeFiles<T extends ExpectedFile>(
 	response: StreamedResponse,
 	plan: FilePlan<T>,
 ): Promise<Array<DeliveredFile<T>>> {
+	if (plan.answerIsRaw) return [await storeRawFile(ctx, response, response.body, plan)];
 	const { head, stream } = await peekBytes(response.body, 4);
 	if (!isZipSignature(head)) return [await storeRawFile(ctx, response, stream, plan)];
 
 	const { wanted, inArchive } = plan;
 	const isUnnamed = plan.isUnnamed ?? (() => false);
 	const key = (name: string) => name.toLowerCase();
-	const byName = new Map(wanted.map((file) => [key(file.name), file]));
+	// Several wanted files may share a name (documents from different folders): each name keeps
+	// its files in order, and an entry takes the first one not yet delivered.
+	const byName = new Map<string, T[]>();
+	for (const file of wanted)
+		byName.set(key(file.name), [...(byName.get(key(file.name)) ?? []), file]);
+	const take = (name: string) => byName.get(key(name))?.[0];
+	const taken = (file: T) => {
+		const rest = (byName.get(key(file.name)) ?? []).filter((other) => other !== file);
+		if (rest.length > 0) byName.set(key(file.name), rest);
+		else byName.delete(key(file.name));
+	};
 	const fileNames = uniqueFileNames(
 		wanted.map((file) => sanitizeFileName(file.name, plan.fallbackName)),
 	);
@@ -63,14 +79,11 @@ export async function storeFiles<T extends ExpectedFile>(
 		// Without a name from the listing, the entry's place in the archive says which it is.
 		const unnamed =
 			inArchive[position] && isUnnamed(inArchive[position]) ? inArchive[position] : undefined;
-		let file =
-			byName.get(key(entry.name)) ??
-			byName.get(key(baseName)) ??
-			(unnamed && byName.get(key(unnamed.name)));
+		let file = take(entry.name) ?? take(baseName) ?? (unnamed && take(unnamed.name));
 		if (!file && !entry.isDirectory && plan.extraFile) {
 			file = plan.extraFile(entry.name);
 			extras.push(file);
-		} else if (file) byName.delete(key(file.name));
+		} else if (file) taken(file);
 		if (entry.isDirectory || !file) {
 			await entry.skip();
 			continue;
@@ -85,7 +98,10 @@ export async function storeFiles<T extends ExpectedFile>(
 		delivered.push({ file, binary });
 	}
 	if (byName.size > 0) {
-		const absent = [...byName.values()].map((file) => `"${file.name}"`).join(', ');
+		const absent = [...byName.values()]
+			.flat()
+			.map((file) => `"${file.name}"`)
+			.join(', ');
 		throw new Error(`the archive from the server lacks ${absent}`);
 	}
 	// Wanted files in their order, extra ones after them in archive order.

@@ -165,3 +165,4 @@ export async function searchItems(
 }
 
 export { searchExchangeSessions, searchFolders, searchMailboxes } from './exchangeListSearch';
+export { searchOneDrives, searchOneDriveSessions } from './oneDriveListSearch';

@@ -20,6 +20,11 @@ const LABELS: Record<string, string> = {
 	folderId: 'Folder',
 	mailItemIds: 'Item IDs',
 	subject: 'Subject Contains',
+	oneDriveId: 'OneDrive',
+	documentFolderId: 'Folder',
+	documentIds: 'Document IDs',
+	versionId: 'Version',
+	fileName: 'File Name',
 };
 
 /** Locators that also take a SharePoint address. */

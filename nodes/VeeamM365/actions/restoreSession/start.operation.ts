@@ -14,9 +14,11 @@ const sessionTypeField: INodeProperties = {
 	default: 'Vesp',
 	options: [
 		{ name: 'Exchange (Mail)', value: 'Vex' },
+		{ name: 'OneDrive', value: 'Veod' },
 		{ name: 'SharePoint', value: 'Vesp' },
 	],
-	description: 'Which Veeam Explorer the session opens; mail operations need an Exchange session',
+	description:
+		'Which Veeam Explorer the session opens; mail operations need an Exchange session, OneDrive documents a OneDrive session',
 	displayOptions: { hide: { '@version': [1] } },
 };
 

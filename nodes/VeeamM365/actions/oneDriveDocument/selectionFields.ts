@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	documentFolderLocator,
+	documentIdsField,
+	oneDriveLocator,
+	oneDriveSessionFields,
+} from '../../descriptions/oneDrive.descriptions';
+
+/** What Save and Send work on: documents (optionally one version) or a whole folder. */
+export const selectionFields: INodeProperties[] = [
+	...oneDriveSessionFields,
+	oneDriveLocator,
+	{
+		displayName: 'Restore',
+		name: 'saveWhat',
+		type: 'options',
+		default: 'documents',
+		options: [
+			{
+				name: 'Documents',
+				value: 'documents',
+				description: 'One or more documents by ID, e.g. from a Search',
+			},
+			{
+				name: 'Folder',
+				value: 'folder',
+				description: 'A folder with everything in it',
+			},
+		],
+	},
+	{ ...documentIdsField, displayOptions: { show: { saveWhat: ['documents'] } } },
+	{
+		displayName: 'Version',
+		name: 'versionId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 3',
+		description:
+			'The version of the document (its "versionId" in VB365\'s version list). Leave empty for the version at the restore point.',
+		displayOptions: { show: { saveWhat: ['documents'] } },
+	},
+	{ ...documentFolderLocator(false), displayOptions: { show: { saveWhat: ['folder'] } } },
+];

@@ -1,0 +1,3 @@
+export * from './oneDrives';
+export * from './documents';
+export type { DocumentSelection, OneDriveTarget } from './oneDriveRequests';

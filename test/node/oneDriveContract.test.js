@@ -1,0 +1,99 @@
+'use strict';
+// Every OneDrive request the node sends to a v6, v7 or v8 server must match Veeam's OpenAPI spec,
+// and every answer the node got must too.
+const { validateRequest, validateResponse } = require('../contract');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { startSimulator } = require('../support/node-runs');
+const { runOneDrive, oneDriveDocument } = require('../support/onedrive-runs');
+
+let sim;
+beforeAll(async () => {
+	sim = await startSimulator({ profile: 'all', recordExchanges: true });
+});
+afterAll(async () => {
+	await sim.stop();
+	await shutdownHarness();
+});
+
+const folder = (value, mode = 'path') => ({ __rl: true, mode, value });
+
+test.each(['v6', 'v7', 'v8'])(
+	'%s: search, get many, save and send send only what the spec allows',
+	async (apiVersion) => {
+		sim.exchanges.length = 0;
+		sim.setEmailSettings(true);
+		const nda = oneDriveDocument(sim, 'nda');
+		const budget = oneDriveDocument(sim, 'budget');
+		const runs = [
+			['search', { fileName: 'Budget*', modifiedAfter: '2024-01-01T00:00:00Z', returnAll: true }],
+			['search', { documentFolderId: folder('Projects'), fileName: 'NDA', limit: 5 }],
+			['getAll', { documentFolderId: folder('Projects/Fabrikam'), returnAll: true }],
+			['save', { documentIds: nda.id }],
+			['save', { documentIds: budget.id, versionId: '512' }],
+			['save', { documentIds: [nda.id, budget.id] }],
+			['save', { saveWhat: 'folder', documentFolderId: folder('Projects/Fabrikam') }],
+			['send', { documentIds: nda.id, from: 'backup@contoso.com', text: 'Here' }],
+			['send', { documentIds: budget.id, versionId: '1024', to: 'helpdesk@contoso.com' }],
+			['send', { documentIds: [nda.id, budget.id], to: 'helpdesk@contoso.com' }],
+			['send', { saveWhat: 'folder', documentFolderId: folder('Projects') }],
+		];
+		for (const [operation, extra] of runs) {
+			const result = await runOneDrive(sim, apiVersion, operation, extra);
+			expect({ operation, error: result.error?.message }).toEqual({ operation, error: undefined });
+		}
+		const exchanges = sim.exchanges.filter(
+			(exchange) => exchange.version === Number(apiVersion.slice(1)),
+		);
+		const operations = new Set();
+		for (const exchange of exchanges) {
+			const request = validateRequest(
+				apiVersion,
+				exchange.method,
+				exchange.url,
+				exchange.requestBody,
+				{ contentType: exchange.requestContentType },
+			);
+			expect({ url: exchange.url, errors: request.errors }).toEqual({
+				url: exchange.url,
+				errors: [],
+			});
+			operations.add(request.operationId);
+			if (exchange.responseStreamed) continue;
+			const response = validateResponse(
+				apiVersion,
+				exchange.method,
+				exchange.url,
+				exchange.status,
+				exchange.responseContentType,
+				exchange.responseBody,
+			);
+			expect({ url: exchange.url, errors: response.errors }).toEqual({
+				url: exchange.url,
+				errors: [],
+			});
+		}
+		expect([...operations].sort()).toEqual(
+			[
+				'OneDrive_Get',
+				'OneDrive_SearchOneDriveByOptions',
+				'OneDriveDocument_Get',
+				'OneDriveDocument_GetById',
+				'OneDriveDocument_GetByIdByVersionId',
+				'OneDriveDocument_SaveDocumentAction',
+				'OneDriveDocument_SaveDocumentActionByVersionId',
+				'OneDriveDocument_SaveDocumentsAction',
+				'OneDriveDocument_SendDocumentAction',
+				'OneDriveDocument_SendDocumentActionByVersionId',
+				'OneDriveDocument_SendDocumentsAction',
+				'OneDriveFolder_Get',
+				'OneDriveFolder_SearchOneDriveFolderByOptions',
+				'OneDriveFolder_SaveFolderAction',
+				'OneDriveFolder_SendFolderAction',
+				apiVersion === 'v8' ? 'Organization_Explore' : 'Organization_ExploreAction',
+				'RestoreSession_StopAction',
+				'VeodEmailSettings_Get',
+				'token',
+			].sort(),
+		);
+	},
+);

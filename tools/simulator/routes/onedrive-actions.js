@@ -1,0 +1,197 @@
+'use strict';
+// OneDrive actions (v6+): save one document or one version (`{asZip}`: false gives the raw file,
+// true a ZIP of it), several documents (a ZIP), a folder (a ZIP whose entries keep the folder
+// tree, the folder's own name first); send the same to an address (v8 answers 204); the
+// Veeam Explorer for OneDrive email settings.
+const { Readable } = require('node:stream');
+const yazl = require('yazl');
+const render = require('../render');
+const { prop, hasProp } = require('../context');
+const { invalid, ApiError } = require('../errors');
+const { isEmail } = require('../email-address');
+const { contentStream, isStored } = require('../content');
+const { contentDisposition } = require('./attachments');
+const od = require('../onedrive-lookup');
+
+const OD = '/RestoreSessions/:rid/Organization/OneDrives/:od';
+
+/** The bytes of a document version: deterministic, different per version. */
+const bytesOf = (ctx, v) =>
+	contentStream(
+		{ id: v.contentId, kind: v.kind, name: v.name, sizeBytes: v.sizeBytes },
+		ctx.sim.fixture.seed,
+	);
+
+function zipOf(ctx, files, directories = []) {
+	const zip = new yazl.ZipFile();
+	for (const dir of directories) zip.addEmptyDirectory(dir);
+	for (const { name, version } of files) {
+		zip.addReadStreamLazy(
+			name,
+			{
+				mtime: new Date(version.modified),
+				size: version.sizeBytes,
+				compress: !isStored(version.kind),
+			},
+			(cb) => cb(null, bytesOf(ctx, version)),
+		);
+	}
+	zip.end();
+	const out = zip.outputStream;
+	zip.on('error', (err) => out.destroy(err));
+	return out;
+}
+
+function reply200(ctx, reply, body, fileName) {
+	const cd = contentDisposition(ctx.sim.options.contentDisposition, fileName);
+	if (cd) reply.header('content-disposition', cd);
+	return reply.code(200).header('content-type', 'application/octet-stream').send(body);
+}
+
+function saved(ctx, session, oneDrive, what, itemName) {
+	ctx.sim.stats.saves++;
+	ctx.sim.state.addEvent(session, {
+		type: 'Save',
+		title: 'Save OneDrive documents',
+		message: `Saved ${what} of OneDrive ${oneDrive.name}.`,
+		itemName,
+		itemType: 'Document',
+		source: oneDrive.url,
+		target: ctx.req.ip,
+	});
+}
+
+function asZipOf(ctx) {
+	const body = ctx.objectBody(true, 'saveOptions');
+	const asZip = prop(body, 'asZip');
+	if (asZip !== undefined && asZip !== null && typeof asZip !== 'boolean')
+		throw invalid('asZip must be true or false.');
+	return asZip === true;
+}
+
+function saveOne(ctx, reply, versionId) {
+	const { session, oneDrive } = od.oneDrivePath(ctx);
+	const d = od.document(ctx, oneDrive, ctx.req.params.doc);
+	const v = versionId === undefined ? od.latest(d) : od.version(d, versionId);
+	const asZip = asZipOf(ctx);
+	saved(ctx, session, oneDrive, `document ${d.name} (version ${v.version})`, d.name);
+	if (asZip)
+		return reply200(ctx, reply, zipOf(ctx, [{ name: d.name, version: v }]), `${d.name}.zip`);
+	return reply200(ctx, reply, bytesOf(ctx, v), d.name);
+}
+
+function saveFolder(ctx, reply) {
+	const { session, oneDrive } = od.oneDrivePath(ctx);
+	if (ctx.json() !== undefined) throw invalid('This request takes no body.');
+	const f = od.folder(ctx, oneDrive, ctx.req.params.fid);
+	const root = f.name;
+	const files = od.folderContents(ctx, oneDrive, f).map(({ document, relative }) => ({
+		name: [root, relative, document.name].filter(Boolean).join('/'),
+		version: od.latest(document),
+	}));
+	const directories = od
+		.foldersOf(ctx, oneDrive)
+		.filter((x) => x.path === f.path || x.path.startsWith(`${f.path}/`))
+		.map((x) => [root, x.path.slice(f.path.length + 1)].filter(Boolean).join('/'));
+	saved(ctx, session, oneDrive, `folder ${f.path}`, f.name);
+	return reply200(ctx, reply, zipOf(ctx, files, directories), `${f.name}.zip`);
+}
+
+function text(opts, name) {
+	const v = prop(opts, name);
+	if (v !== undefined && v !== null && typeof v !== 'string')
+		throw invalid(`${name} must be a string.`);
+	return v ?? undefined;
+}
+
+function send(ctx, reply, session, oneDrive, documents, opts, extra) {
+	const { sim } = ctx;
+	const to = (text(opts, 'to') || '').trim();
+	if (!isEmail(to))
+		throw invalid(`The recipient address (to) '${to}' is not a valid email address.`);
+	const from = (text(opts, 'from') || '').trim();
+	if (from && !isEmail(from))
+		throw invalid(`The sender address (from) '${from}' is not a valid email address.`);
+	if (!sim.state.veodEmailConfigured()) {
+		throw new ApiError(
+			400,
+			null,
+			'Cannot send documents: email notification settings are not configured for Veeam Explorer for Microsoft OneDrive for Business (VeodEmailSettings).',
+		);
+	}
+	sim.stats.sends++;
+	sim.outbox.push({
+		kind: 'oneDriveSend',
+		to,
+		from: from || sim.state.veodEmail.from,
+		subject: text(opts, 'subject') ?? '',
+		text: text(opts, 'text') ?? '',
+		attachments: documents.map((d) => ({ id: d.id, name: d.name })),
+		restoreSessionId: session.id,
+		oneDriveId: oneDrive.id,
+		documentIds: documents.map((d) => d.id),
+		...extra,
+		apiVersion: ctx.version,
+		at: new Date().toISOString(),
+	});
+	sim.state.addEvent(session, {
+		type: 'Send',
+		title: 'Send OneDrive documents',
+		message: `Sent ${documents.length} document(s) of OneDrive ${oneDrive.name} to ${to}.`,
+		itemName: documents.length === 1 ? documents[0].name : oneDrive.name,
+		itemType: 'Document',
+		source: oneDrive.url,
+		target: to,
+	});
+	return reply.code(ctx.version >= 8 ? 204 : 200).send();
+}
+
+module.exports = function oneDriveActionRoutes(def) {
+	def('POST', `${OD}/Documents/:doc/save`, { from: 6 }, (ctx, reply) => saveOne(ctx, reply));
+	def('POST', `${OD}/Documents/:doc/Versions/:ver/save`, { from: 6 }, (ctx, reply) =>
+		saveOne(ctx, reply, ctx.req.params.ver),
+	);
+
+	def('POST', `${OD}/Documents/save`, { from: 6 }, (ctx, reply) => {
+		const { session, oneDrive } = od.oneDrivePath(ctx);
+		const body = ctx.objectBody(true, 'saveOptions');
+		const documents = od.documentsFromBody(ctx, oneDrive, prop(body, 'documents'));
+		saved(ctx, session, oneDrive, `${documents.length} documents`, oneDrive.name);
+		const files = documents.map((d) => ({ name: d.name, version: od.latest(d) }));
+		return reply200(ctx, reply, zipOf(ctx, files), `${oneDrive.name}.zip`);
+	});
+
+	def('POST', `${OD}/Folders/:fid/save`, { from: 6 }, (ctx, reply) => saveFolder(ctx, reply));
+
+	const sendOne = (ctx, reply, versionId) => {
+		const { session, oneDrive } = od.oneDrivePath(ctx);
+		const d = od.document(ctx, oneDrive, ctx.req.params.doc);
+		if (versionId !== undefined) od.version(d, versionId);
+		const opts = ctx.objectBody(true, 'sendOptions');
+		return send(ctx, reply, session, oneDrive, [d], opts, versionId ? { versionId } : {});
+	};
+	def('POST', `${OD}/Documents/:doc/send`, { from: 6 }, (ctx, reply) => sendOne(ctx, reply));
+	def('POST', `${OD}/Documents/:doc/Versions/:ver/send`, { from: 6 }, (ctx, reply) =>
+		sendOne(ctx, reply, ctx.req.params.ver),
+	);
+	def('POST', `${OD}/Documents/send`, { from: 6 }, (ctx, reply) => {
+		const { session, oneDrive } = od.oneDrivePath(ctx);
+		const body = ctx.objectBody(true, 'sendOptions');
+		const documents = od.documentsFromBody(ctx, oneDrive, prop(body, 'documents'));
+		return send(ctx, reply, session, oneDrive, documents, body, {});
+	});
+	def('POST', `${OD}/Folders/:fid/send`, { from: 6 }, (ctx, reply) => {
+		const { session, oneDrive } = od.oneDrivePath(ctx);
+		const f = od.folder(ctx, oneDrive, ctx.req.params.fid);
+		const opts = ctx.objectBody(true, 'sendOptions');
+		if (hasProp(opts, 'folders')) throw invalid('folders is not a parameter of this request.');
+		const documents = od.folderContents(ctx, oneDrive, f).map((x) => x.document);
+		return send(ctx, reply, session, oneDrive, documents, opts, { folderId: f.id });
+	});
+
+	def('GET', '/VeodEmailSettings', { from: 6 }, (ctx) => {
+		const out = render.emailSettings(ctx, ctx.sim.state.veodEmail);
+		out._links = { self: ctx.link('/VeodEmailSettings') };
+		return out;
+	});
+};
