@@ -79,3 +79,22 @@ export function getBinaryPropertyName(this: IExecuteFunctions, itemIndex: number
 	}
 	return name;
 }
+
+/** An optional date parameter: undefined when empty, a clear error when it is not a date. */
+export function getOptionalDate(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): Date | undefined {
+	const raw = this.getNodeParameter(name, itemIndex, '') as string;
+	if (raw === '' || raw === null || raw === undefined) return undefined;
+	const date = new Date(raw);
+	if (Number.isNaN(date.getTime())) {
+		throw new NodeOperationError(this.getNode(), `"${raw}" is not a date [parameter "${label}"]`, {
+			itemIndex,
+			description: 'Use a date such as 2024-04-30, or leave the field empty.',
+		});
+	}
+	return date;
+}

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { searchMailItems } from '../../api/exchange';
 import {
@@ -18,7 +18,7 @@ import { buildMailQuery } from '../../helpers/mailQuery';
 import { parameterError } from '../../restore/locators';
 import { getMailboxTarget, resolveFolderId } from '../../restore/mailboxTarget';
 import type { RestoreSessionScope } from '../../restore/sessionScope';
-import { getRequestSettings, getResultLimit } from '../options';
+import { getOptionalDate, getRequestSettings, getResultLimit } from '../options';
 import { mailItemJson } from './mailOutput';
 
 const properties: INodeProperties[] = [
@@ -85,27 +85,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readDate(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number) {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as string;
-	if (raw === '' || raw === null || raw === undefined) return undefined;
-	const date = new Date(raw);
-	if (Number.isNaN(date.getTime())) {
-		throw new NodeOperationError(ctx.getNode(), `"${raw}" is not a date [parameter "${label}"]`, {
-			itemIndex,
-			description: 'Use a date such as 2024-04-30, or leave the field empty.',
-		});
-	}
-	return date;
-}
-
 function readSearch(this: IExecuteFunctions, itemIndex: number): MailSearch {
 	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	const attachments = this.getNodeParameter('hasAttachments', itemIndex, 'any') as string;
 	return {
 		subject: text('subject'),
 		from: text('from'),
-		receivedAfter: readDate(this, 'receivedAfter', 'Received After', itemIndex),
-		receivedBefore: readDate(this, 'receivedBefore', 'Received Before', itemIndex),
+		receivedAfter: getOptionalDate.call(this, 'receivedAfter', 'Received After', itemIndex),
+		receivedBefore: getOptionalDate.call(this, 'receivedBefore', 'Received Before', itemIndex),
 		hasAttachments: attachments === 'any' ? undefined : attachments === 'yes',
 		raw: text('rawQuery'),
 	};

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { searchDocuments } from '../../api/oneDrive';
 import {
@@ -18,7 +18,7 @@ import { buildDocumentQuery } from '../../helpers/documentQuery';
 import { parameterError } from '../../restore/locators';
 import { getOneDriveTarget, resolveDocumentFolder } from '../../restore/oneDriveTarget';
 import type { RestoreSessionScope } from '../../restore/sessionScope';
-import { getRequestSettings, getResultLimit } from '../options';
+import { getOptionalDate, getRequestSettings, getResultLimit } from '../options';
 import { documentJson } from './documentOutput';
 
 const properties: INodeProperties[] = [
@@ -67,25 +67,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readDate(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number) {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as string;
-	if (raw === '' || raw === null || raw === undefined) return undefined;
-	const date = new Date(raw);
-	if (Number.isNaN(date.getTime())) {
-		throw new NodeOperationError(ctx.getNode(), `"${raw}" is not a date [parameter "${label}"]`, {
-			itemIndex,
-			description: 'Use a date such as 2024-04-30, or leave the field empty.',
-		});
-	}
-	return date;
-}
-
 function readSearch(this: IExecuteFunctions, itemIndex: number): DocumentSearch {
 	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	return {
 		fileName: text('fileName'),
-		modifiedAfter: readDate(this, 'modifiedAfter', 'Modified After', itemIndex),
-		modifiedBefore: readDate(this, 'modifiedBefore', 'Modified Before', itemIndex),
+		modifiedAfter: getOptionalDate.call(this, 'modifiedAfter', 'Modified After', itemIndex),
+		modifiedBefore: getOptionalDate.call(this, 'modifiedBefore', 'Modified Before', itemIndex),
 		raw: text('rawQuery'),
 	};
 }
