@@ -5,6 +5,8 @@
 //   docs/screenshot-workflow.png  that example workflow on the canvas
 //   docs/screenshot-run.png       the demo workflow's Save node after "Execute step" (simulator data)
 //   docs/screenshot-search.png    the node panel finding the node for "backup attachments"
+//   docs/screenshot-mail.png, screenshot-onedrive.png   the search node of the mail / OneDrive example
+//   docs/screenshot-jira.png, screenshot-ai-agent.png   the Jira and AI Agent examples on the canvas
 // It fails when a search a helpdesk would type (SharePoint, restore, backup attachments) does not
 // find the node.
 // Usage (after `npm ci` in this folder): node scripts/screenshot/take.js
@@ -130,6 +132,49 @@ async function takeScreenshots(context, editorUrl, owner) {
 	await findInNodePanel(page, editorUrl);
 	await shoot(page, 'screenshot-search.png');
 	await page.close();
+
+	for (const shot of NODE_SHOTS) {
+		page = await newPage(context, { width: 1440, height: 1250 });
+		await openWorkflow(page, editorUrl, exampleId(shot.example));
+		await openNode(page, shot.nodeName);
+		for (const name of shot.parameters) {
+			await page.waitForSelector(byTestId(`parameter-input-${name}`), { timeout: 30000 });
+		}
+		await shoot(page, shot.file);
+		await page.close();
+	}
+	for (const shot of CANVAS_SHOTS) {
+		page = await newPage(context, { width: 1440, height: 800 });
+		await openWorkflow(page, editorUrl, exampleId(shot.example));
+		await shoot(page, shot.file);
+		await page.close();
+	}
+}
+
+/** A node's parameters in an example workflow, one screenshot each (README service sections). */
+const NODE_SHOTS = [
+	{
+		example: 'restore-deleted-email.json',
+		nodeName: 'Find the Mail',
+		parameters: ['operation', 'mailboxId', 'subject', 'receivedBefore'],
+		file: 'screenshot-mail.png',
+	},
+	{
+		example: 'restore-onedrive-file-as-of-yesterday.json',
+		nodeName: 'Find the File',
+		parameters: ['operation', 'oneDriveId', 'fileName', 'modifiedAfter'],
+		file: 'screenshot-onedrive.png',
+	},
+];
+
+/** Whole example workflows on the canvas (README client sections). */
+const CANVAS_SHOTS = [
+	{ example: 'jira-ticket-restore.json', file: 'screenshot-jira.png' },
+	{ example: 'ai-agent-helpdesk-chat.json', file: 'screenshot-ai-agent.png' },
+];
+
+function exampleId(file) {
+	return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')).id;
 }
 
 /** The words a helpdesk would search the node panel with must find the node (issue 11). */
