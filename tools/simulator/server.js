@@ -18,6 +18,7 @@ const ROUTES = [
 	require('./routes/exchange-pst'),
 	require('./routes/onedrive'),
 	require('./routes/onedrive-actions'),
+	require('./routes/sharepoint-documents'),
 ];
 
 function buildApp(sim, { key, cert }) {

@@ -1,2 +1,4 @@
 export * from './attachments';
 export * from './navigation';
+export * from './documents';
+export type { SiteDocumentSelection, SiteDocumentsTarget } from './documentRequests';

@@ -1,0 +1,80 @@
+'use strict';
+// Every SharePoint document request the node sends to a v6, v7 or v8 server must match Veeam's
+// OpenAPI spec, and every answer the node got must too.
+const { validateRequest, validateResponse } = require('../contract');
+const { shutdownHarness } = require('../../tools/engine/harness');
+const { startSimulator } = require('../support/node-runs');
+const { runSiteDocument, byUrl } = require('../support/sharepoint-document-runs');
+
+let sim;
+beforeAll(async () => {
+	sim = await startSimulator({ profile: 'all', recordExchanges: true });
+});
+afterAll(async () => {
+	await sim.stop();
+	await shutdownHarness();
+});
+
+const LEGAL = 'https://contoso.sharepoint.com/sites/Contracts/Legal/Shared%20Documents';
+
+test.each(['v6', 'v7', 'v8'])('%s: saves send only what the spec allows', async (apiVersion) => {
+	sim.exchanges.length = 0;
+	const runs = [
+		{ sharePointDocument: byUrl(`${LEGAL}/NDA/Contoso%20NDA.docx?web=1`) },
+		{ sharePointDocument: byUrl(`${LEGAL}/NDA/Contoso%20NDA.docx`), versionId: '512' },
+		{ saveWhat: 'folder', sharePointFolder: byUrl(`${LEGAL}/NDA`) },
+		{ saveWhat: 'library', sharePointLibrary: byUrl(LEGAL) },
+	];
+	for (const extra of runs) {
+		const result = await runSiteDocument(sim, apiVersion, 'save', extra);
+		expect({ extra, error: result.error?.message }).toEqual({ extra, error: undefined });
+	}
+	const exchanges = sim.exchanges.filter(
+		(exchange) => exchange.version === Number(apiVersion.slice(1)),
+	);
+	const operations = new Set();
+	for (const exchange of exchanges) {
+		const request = validateRequest(
+			apiVersion,
+			exchange.method,
+			exchange.url,
+			exchange.requestBody,
+			{ contentType: exchange.requestContentType },
+		);
+		expect({ url: exchange.url, errors: request.errors }).toEqual({
+			url: exchange.url,
+			errors: [],
+		});
+		operations.add(request.operationId);
+		if (exchange.responseStreamed) continue;
+		const response = validateResponse(
+			apiVersion,
+			exchange.method,
+			exchange.url,
+			exchange.status,
+			exchange.responseContentType,
+			exchange.responseBody,
+		);
+		expect({ url: exchange.url, errors: response.errors }).toEqual({
+			url: exchange.url,
+			errors: [],
+		});
+	}
+	expect([...operations].sort()).toEqual(
+		[
+			'SharePointSite_Get',
+			'SharePointLibrary_Get',
+			'SharePointFolder_Get',
+			'SharePointDocument_Get',
+			'SharePointDocument_GetById',
+			'SharePointDocument_GetByIdByVersionId',
+			'SharePointDocument_SaveDocumentAction',
+			'SharePointDocument_SaveDocumentActionByVersionId',
+			'SharePointFolder_SaveFolderAction',
+			'SharePointLibrary_SaveLibraryAction',
+			apiVersion === 'v8' ? 'Organization_Explore' : 'Organization_ExploreAction',
+			'RestoreSession_StopAction',
+			'token',
+		].sort(),
+	);
+});
