@@ -1,7 +1,7 @@
 'use strict';
 // The SharePoint document calls of the simulator's contract run (contract.test.js): a Vesp
 // session, a site's libraries, folders, documents and versions, saves of a document, a version,
-// a folder and a library, with some refusals.
+// a folder and a library, sends of the same, with some refusals.
 
 async function driveSiteDocuments(sim, v, { get, post }) {
 	const org = sim.fixture.organization('contoso');
@@ -29,6 +29,15 @@ async function driveSiteDocuments(sim, v, { get, post }) {
 	await post(`${site}/Folders/${folder.id}/save`);
 	await post(`${site}/Libraries/${library.id}/save`);
 	await post(`${site}/Libraries/${missing}/save`);
+	const message = { to: 'anna.meier@contoso.com', subject: 'Restored', text: 'Here it is.' };
+	await post(`${site}/Documents/${nda.id}/send`, message);
+	await post(`${site}/Documents/${nda.id}/Versions/512/send`, message);
+	await post(`${site}/Folders/${folder.id}/send`, { ...message, from: 'backup@contoso.com' });
+	await post(`${site}/Libraries/${library.id}/send`, message);
+	await post(`${site}/Documents/${nda.id}/send`, { to: 'not an address' });
+	sim.setEmailSettings(false);
+	await post(`${site}/Libraries/${library.id}/send`, message);
+	sim.setEmailSettings(true);
 	await post(`/RestoreSessions/${rid}/Stop`);
 }
 

@@ -108,3 +108,14 @@ export const siteDocumentSelectionFields: INodeProperties[] = [
 		displayOptions: { show: { saveWhat: ['library'] } },
 	},
 ];
+
+/** Get Many: the site, and the folder or library whose content is listed. */
+export const siteBrowseFields: INodeProperties[] = [
+	...siteDocumentSelectionFields.slice(0, restoreSessionFields.length + 1),
+	documentLocator(
+		'sharePointFolder',
+		'Folder or Library',
+		'The folder or library to list, by its address in SharePoint (or its ID with the Site)',
+		'e.g. https://contoso.sharepoint.com/sites/Legal/Shared%20Documents/NDA',
+	),
+];

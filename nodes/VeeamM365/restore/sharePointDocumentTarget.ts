@@ -1,12 +1,13 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { SiteDocumentSelection, SiteDocumentsTarget } from '../api/sharePoint';
-import { listLibraries, listSiteFolderContent, listSites } from '../api/sharePoint';
-import { documentPathOf, startsWithSegments } from '../helpers/sharePointUrl';
+import { listSiteFolderContent } from '../api/sharePoint';
+import { documentPathOf } from '../helpers/sharePointUrl';
 import type { Context } from '../transport';
 import { parameterError, readLocator, readParameter } from './locators';
 import { pointInTimeProblem } from './pointInTime';
 import { resolveSiteId } from './sharePointTarget';
+import { EXAMPLE_URL, libraryOf, siteOfUrl, walkFolders } from './sharePointLibraryPath';
 import type { RestoreSessionScope, SessionInUse } from './sessionScope';
 
 /** The specs give SharePoint document, folder and library IDs no format; this keeps path characters out. */
@@ -21,100 +22,6 @@ const LOCATOR: Record<SiteDocumentSelection['kind'], string> = {
 	folder: 'sharePointFolder',
 	library: 'sharePointLibrary',
 };
-
-const EXAMPLE_URL =
-	'https://contoso.sharepoint.com/sites/Legal/Shared%20Documents/NDA/Contoso%20NDA.docx';
-
-const segmentsOf = (url: unknown) => documentPathOf(String(url ?? ''));
-
-/** The site whose address is the longest start of the document's address. */
-async function siteOfUrl(
-	ctx: Context,
-	session: SessionInUse,
-	name: string,
-	wanted: { host: string; segments: string[] },
-	itemIndex: number,
-): Promise<{ siteId: string; rest: string[] }> {
-	const sites = await listSites.call(ctx, { restoreSessionId: session.id, itemIndex });
-	let best: { site: IDataObject; length: number } | undefined;
-	for (const site of sites) {
-		const path = segmentsOf(site.url);
-		if (!path || path.host !== wanted.host || !startsWithSegments(wanted.segments, path.segments))
-			continue;
-		if (!best || path.segments.length > best.length) best = { site, length: path.segments.length };
-	}
-	if (!best) {
-		throw parameterError(
-			ctx,
-			name,
-			`No site in the backup holds ${wanted.host}/${wanted.segments.join('/')}`,
-			'Check the address, and that the site was backed up before the restore point; or pick the Site from the list.',
-			itemIndex,
-		);
-	}
-	return { siteId: String(best.site.id), rest: wanted.segments.slice(best.length) };
-}
-
-/** The library named by the start of `rest` (its URL segment, or its name), and what follows. */
-async function libraryOf(
-	ctx: Context,
-	target: SiteDocumentsTarget,
-	name: string,
-	rest: string[],
-	itemIndex: number,
-): Promise<{ libraryId: string; rest: string[] }> {
-	const libraries = await listLibraries.call(ctx, target, { itemIndex });
-	for (const library of libraries) {
-		const path = segmentsOf(library.url);
-		const last = path?.segments[path.segments.length - 1];
-		const first = rest[0]?.toLowerCase();
-		if (
-			first !== undefined &&
-			(last?.toLowerCase() === first || String(library.name ?? '').toLowerCase() === first)
-		)
-			return { libraryId: String(library.id), rest: rest.slice(1) };
-	}
-	const there = libraries.map((library) => String(library.name)).join(', ') || 'none';
-	throw parameterError(
-		ctx,
-		name,
-		`The site has no document library "${rest[0] ?? ''}"`,
-		`Its libraries are: ${there}. Copy the address from the library or the document in SharePoint, e.g. ${EXAMPLE_URL}.`,
-		itemIndex,
-	);
-}
-
-/** Walks `folders` down from the top of a library by name; returns the last folder's ID. */
-async function walkFolders(
-	ctx: Context,
-	target: SiteDocumentsTarget,
-	name: string,
-	libraryId: string,
-	folders: string[],
-	itemIndex: number,
-): Promise<string> {
-	let parentId = libraryId;
-	let walked = '';
-	for (const folderName of folders) {
-		const found = await listSiteFolderContent.call(ctx, target, 'Folders', parentId, { itemIndex });
-		const folder = found.find(
-			(one) => String(one.name ?? '').toLowerCase() === folderName.toLowerCase(),
-		);
-		if (!folder) {
-			const where = walked === '' ? 'the top of the library' : `"${walked}"`;
-			throw parameterError(
-				ctx,
-				name,
-				`There is no folder "${folderName}" in ${where} in this backup`,
-				`The folders there are: ${found.map((one) => String(one.name)).join(', ') || 'none'}. Check the address and the point in time.`,
-				itemIndex,
-			);
-		}
-		parentId = String(folder.id);
-		walked = walked === '' ? String(folder.name) : `${walked}/${String(folder.name)}`;
-	}
-	return parentId;
-}
 
 async function selectionFromUrl(
 	ctx: Context,
@@ -210,6 +117,19 @@ async function selectionFromUrl(
 	};
 }
 
+/** By ID needs the Site: IDs are only unique within a site. */
+function requireSite(ctx: Context, itemIndex: number): void {
+	if (String(readLocator.call(ctx, 'siteId', itemIndex).value ?? '').trim() === '') {
+		throw parameterError(
+			ctx,
+			'siteId',
+			'No site given',
+			'Pick the Site from the list when the document, folder or library is given by ID, or give it By URL instead.',
+			itemIndex,
+		);
+	}
+}
+
 function plainId(ctx: Context, name: string, value: string, itemIndex: number): string {
 	if (!DOCUMENT_ID.test(value)) {
 		throw parameterError(
@@ -273,15 +193,7 @@ export async function getSiteDocumentSelection(
 			};
 		}
 		const id = plainId(this, name, value, itemIndex);
-		if (String(readLocator.call(this, 'siteId', itemIndex).value ?? '').trim() === '') {
-			throw parameterError(
-				this,
-				'siteId',
-				'No site given',
-				'Pick the Site from the list when the document, folder or library is given by ID, or give it By URL instead.',
-				itemIndex,
-			);
-		}
+		requireSite(this, itemIndex);
 		const siteId = await resolveSiteId.call(this, session.id, itemIndex);
 		const selection: SiteDocumentSelection =
 			kind === 'folder'
@@ -293,6 +205,60 @@ export async function getSiteDocumentSelection(
 			target: { restoreSessionId: session.id, siteId, pointInTime: session.pointInTime },
 			selection: withVersion(this, selection, itemIndex),
 		};
+	} catch (error) {
+		throw (await pointInTimeProblem(this, session, itemIndex)) ?? error;
+	}
+}
+
+/**
+ * Where Get Many lists: a folder or a library's top given by address (the site from it), or a
+ * folder or library ID with the Site.
+ */
+export async function getSiteBrowseTarget(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: RestoreSessionScope,
+): Promise<{ target: SiteDocumentsInSession; parentId: string }> {
+	const session = await scope.sessionFor(itemIndex, 'Vesp');
+	const name = 'sharePointFolder';
+	const locator = readLocator.call(this, name, itemIndex);
+	const value = String(locator.value ?? '').trim();
+	const inSession = (siteId: string) => ({
+		restoreSessionId: session.id,
+		siteId,
+		pointInTime: session.pointInTime,
+	});
+	try {
+		if (locator.mode !== 'url') {
+			const id = plainId(this, name, value, itemIndex);
+			requireSite(this, itemIndex);
+			return {
+				target: inSession(await resolveSiteId.call(this, session.id, itemIndex)),
+				parentId: id,
+			};
+		}
+		const wanted = documentPathOf(value);
+		if (!wanted) {
+			throw parameterError(
+				this,
+				name,
+				`"${value.slice(0, 80)}" is not the address of a SharePoint folder or library`,
+				`Copy the address of the folder or library from SharePoint, e.g. ${EXAMPLE_URL.replace(/\/[^/]*$/, '')}.`,
+				itemIndex,
+			);
+		}
+		const { siteId, rest } = await siteOfUrl(this, session, name, wanted, itemIndex);
+		const target = inSession(siteId);
+		const library = await libraryOf(this, target, name, rest, itemIndex);
+		const parentId = await walkFolders(
+			this,
+			target,
+			name,
+			library.libraryId,
+			library.rest,
+			itemIndex,
+		);
+		return { target, parentId };
 	} catch (error) {
 		throw (await pointInTimeProblem(this, session, itemIndex)) ?? error;
 	}

@@ -2,10 +2,12 @@
 // SharePoint documents inside a Vesp restore session (v6+): libraries, folders and documents
 // (`parentId`: a folder ID, a library ID for the top of that library, or "root"), versions, and
 // saves: one document or version (`{asZip}`: false gives the raw file), a folder or a library
-// (a ZIP whose entries keep the tree, the folder's or library's own name first).
+// (a ZIP whose entries keep the tree, the folder's or library's own name first); send the same
+// to an address (v8 answers 204) when the Vesp email settings are set.
 const lookup = require('../lookup');
 const { prop } = require('../context');
-const { invalid, notFound } = require('../errors');
+const { isEmail } = require('../email-address');
+const { invalid, notFound, ApiError } = require('../errors');
 const { zipOf, bytesOf, reply200 } = require('./onedrive-actions');
 
 const SITE = '/RestoreSessions/:rid/Organization/Sites/:siteId';
@@ -139,6 +141,60 @@ function saveOne(ctx, reply, versionId) {
 	return reply200(ctx, reply, bytesOf(ctx, v), d.name);
 }
 
+function text(opts, name) {
+	const v = prop(opts, name);
+	if (v !== undefined && v !== null && typeof v !== 'string')
+		throw invalid(`${name} must be a string.`);
+	return v ?? undefined;
+}
+
+function send(ctx, reply, session, site, documents, extra) {
+	const { sim } = ctx;
+	const opts = ctx.objectBody(true, 'sendOptions');
+	for (const key of Object.keys(opts || {})) {
+		if (!['skipItemChecks', 'from', 'to', 'subject', 'text'].includes(key))
+			throw invalid(`${key} is not a parameter of this request.`);
+	}
+	const to = (text(opts, 'to') || '').trim();
+	if (!isEmail(to))
+		throw invalid(`The recipient address (to) '${to}' is not a valid email address.`);
+	const from = (text(opts, 'from') || '').trim();
+	if (from && !isEmail(from))
+		throw invalid(`The sender address (from) '${from}' is not a valid email address.`);
+	if (!sim.state.emailConfigured()) {
+		throw new ApiError(
+			400,
+			null,
+			'Cannot send documents: email notification settings are not configured for Veeam Explorer for Microsoft SharePoint (VespEmailSettings).',
+		);
+	}
+	sim.stats.sends++;
+	sim.outbox.push({
+		kind: 'siteDocumentSend',
+		to,
+		from: from || sim.state.email.from,
+		subject: text(opts, 'subject') ?? '',
+		text: text(opts, 'text') ?? '',
+		attachments: documents.map((d) => ({ id: d.id, name: d.name })),
+		restoreSessionId: session.id,
+		siteId: site.id,
+		documentIds: documents.map((d) => d.id),
+		...extra,
+		apiVersion: ctx.version,
+		at: new Date().toISOString(),
+	});
+	sim.state.addEvent(session, {
+		type: 'Send',
+		title: 'Send SharePoint documents',
+		message: `Sent ${documents.length} document(s) of site ${site.name} to ${to}.`,
+		itemName: documents.length === 1 ? documents[0].name : site.name,
+		itemType: 'Document',
+		source: site.url,
+		target: to,
+	});
+	return reply.code(ctx.version >= 8 ? 204 : 200).send();
+}
+
 module.exports = function sharePointDocumentRoutes(def) {
 	def('GET', `${SITE}/Libraries`, { from: 6 }, (ctx) => {
 		const { session, site } = sitePath(ctx);
@@ -189,5 +245,31 @@ module.exports = function sharePointDocumentRoutes(def) {
 		const { files, directories } = treeOf(ctx, l.name, null, l.id);
 		saved(ctx, session, site, `library ${l.name}`, l.name);
 		return reply200(ctx, reply, zipOf(ctx, files, directories), `${l.name}.zip`);
+	});
+
+	const sendOne = (ctx, reply, versionId) => {
+		const { session, site } = sitePath(ctx);
+		const d = find(data(ctx).documents, site, ctx.req.params.doc, 'document');
+		if (versionId !== undefined) version(d, versionId);
+		return send(ctx, reply, session, site, [d], versionId ? { versionId } : {});
+	};
+	def('POST', `${SITE}/Documents/:doc/send`, { from: 6 }, (ctx, reply) => sendOne(ctx, reply));
+	def('POST', `${SITE}/Documents/:doc/Versions/:ver/send`, { from: 6 }, (ctx, reply) =>
+		sendOne(ctx, reply, ctx.req.params.ver),
+	);
+	def('POST', `${SITE}/Folders/:fid/send`, { from: 6 }, (ctx, reply) => {
+		const { session, site } = sitePath(ctx);
+		const f = find(data(ctx).folders, site, ctx.req.params.fid, 'folder');
+		const inside = (p) => p === f.path || p.startsWith(`${f.path}/`);
+		const documents = data(ctx).documents.filter(
+			(d) => d.libraryId === f.libraryId && inside(d.folderPath),
+		);
+		return send(ctx, reply, session, site, documents, { folderId: f.id });
+	});
+	def('POST', `${SITE}/Libraries/:lib/send`, { from: 6 }, (ctx, reply) => {
+		const { session, site } = sitePath(ctx);
+		const l = find(data(ctx).libraries, site, ctx.req.params.lib, 'library');
+		const documents = data(ctx).documents.filter((d) => d.libraryId === l.id);
+		return send(ctx, reply, session, site, documents, { libraryId: l.id });
 	});
 };

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { SiteDocumentSelection } from '../../api/sharePoint';
 import { getSiteDocument, saveSiteDocuments } from '../../api/sharePoint';
 import type { DeliveredFile, DeliveryOutput } from '../../delivery';
 import {
@@ -22,10 +21,10 @@ import {
 	simplifyField,
 } from '../../descriptions/common.descriptions';
 import { siteDocumentSelectionFields } from '../../descriptions/sharePointDocument.descriptions';
-import type { SiteDocumentsInSession } from '../../restore/sharePointDocumentTarget';
 import { getSiteDocumentSelection } from '../../restore/sharePointDocumentTarget';
 import type { RestoreSessionScope } from '../../restore/sessionScope';
 import { getBinaryPropertyName, getOptions } from '../options';
+import { selectionContext, selectionWords, siteSummary } from './documentOutput';
 
 interface DocumentFile {
 	documentId?: string;
@@ -107,34 +106,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function context(target: SiteDocumentsInSession, selection: SiteDocumentSelection): IDataObject {
-	return {
-		restoreSessionId: target.restoreSessionId,
-		siteId: target.siteId,
-		...(selection.kind === 'folder' ? { folderId: selection.folderId } : {}),
-		...(selection.kind === 'library' ? { libraryId: selection.libraryId } : {}),
-		...(target.pointInTime ? { pointInTime: target.pointInTime } : {}),
-	};
-}
-
-function summary(target: SiteDocumentsInSession, what: string, fileNames: string[]): string {
-	const when =
-		target.pointInTime === undefined
-			? ''
-			: target.pointInTime === 'latest'
-				? ' as of the latest backup'
-				: ` as of ${target.pointInTime}`;
-	const files = fileNames.length ? `: ${fileNames.join(', ')}` : '';
-	return `Restored ${what} from SharePoint${when} (restore session ${target.restoreSessionId})${files}`;
-}
-
-function words(selection: SiteDocumentSelection): string {
-	if (selection.kind !== 'document') return `a ${selection.kind}`;
-	return selection.versionId === undefined
-		? '1 document'
-		: `version ${selection.versionId} of 1 document`;
-}
-
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -167,8 +138,9 @@ export async function execute(
 	}
 
 	const download = await saveSiteDocuments.call(this, target, selection, settings);
-	const where = { ...context(target, selection), apiVersion: download.apiVersion };
-	const summaryOf = (names: string[]) => summary(target, words(selection), names);
+	const where = { ...selectionContext(target, selection), apiVersion: download.apiVersion };
+	const summaryOf = (names: string[]) =>
+		siteSummary('Restored', selectionWords(selection), target, { fileNames: names });
 	const version = selection.kind === 'document' ? selection.versionId : undefined;
 	const describe = ({ file, binary }: DeliveredFile<DocumentFile>): IDataObject => ({
 		...(file.documentId ? { documentId: file.documentId } : {}),

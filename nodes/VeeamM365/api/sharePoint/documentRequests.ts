@@ -85,3 +85,33 @@ export function buildSiteSaveRequest(
 		inArchive: false,
 	};
 }
+
+/** The email of a send: who to, and optionally from, subject and text. */
+export interface SiteDocumentMessage {
+	to: string;
+	from?: string;
+	subject?: string;
+	text?: string;
+}
+
+/** Send: the same targets as Save with `/send`, body `{from,to,subject,text}` (RESTSendAsMsgOptionsV6). */
+export function buildSiteSendRequest(
+	version: ApiVersion,
+	target: SiteDocumentsTarget,
+	selection: SiteDocumentSelection,
+	message: SiteDocumentMessage,
+): ApiPath {
+	needsV6(version, 'Sending SharePoint documents');
+	const body: IDataObject = {};
+	for (const key of ['from', 'to', 'subject', 'text'] as const) {
+		const value = message[key];
+		if (value !== undefined && value !== '') body[key] = value;
+	}
+	const path =
+		selection.kind === 'folder'
+			? `${sitePath(target)}/Folders/${selection.folderId}`
+			: selection.kind === 'library'
+				? `${sitePath(target)}/Libraries/${selection.libraryId}`
+				: documentPath(target, selection.documentId, selection.versionId);
+	return { path: `${path}/send`, body };
+}

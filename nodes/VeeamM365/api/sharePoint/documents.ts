@@ -1,16 +1,23 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Context } from '../../transport';
+import type { ApiVersion } from '../../transport/apiVersion';
 import { veeamApiDownload, veeamApiRequest, veeamApiRequestAllItems } from '../../transport';
+import { EMAIL_SETTINGS_HINTS } from '../emailSettings';
 import type { LookupSettings } from '../exchange/mailboxes';
 import { requestShapeFor } from '../exchange/mailboxes';
 import type { DocumentDownload } from '../oneDrive/documents';
-import type { SiteDocumentSelection, SiteDocumentsTarget } from './documentRequests';
+import type {
+	SiteDocumentMessage,
+	SiteDocumentSelection,
+	SiteDocumentsTarget,
+} from './documentRequests';
 import {
 	buildLibrariesRequest,
 	buildSiteBrowseRequest,
 	buildSiteDocumentRequest,
 	buildSiteSaveRequest,
+	buildSiteSendRequest,
 } from './documentRequests';
 
 const SESSION_HINTS = {
@@ -109,4 +116,27 @@ export async function saveSiteDocuments(
 		hints: { 404: SELECTION_HINT },
 	});
 	return { response, inArchive, apiVersion: version };
+}
+
+/** Has VB365 email the document, folder or library to `message.to`. Never retried. */
+export async function sendSiteDocuments(
+	this: IExecuteFunctions,
+	target: SiteDocumentsTarget,
+	selection: SiteDocumentSelection,
+	message: SiteDocumentMessage,
+	settings: { itemIndex: number; timeoutMs?: number },
+): Promise<{ apiVersion: ApiVersion }> {
+	const { request, version } = await requestShapeFor(this, settings.itemIndex, (apiVersion) =>
+		buildSiteSendRequest(apiVersion, target, selection, message),
+	);
+	await veeamApiRequest.call(this, {
+		method: 'POST',
+		...request,
+		action: `send the ${selection.kind}`,
+		itemIndex: settings.itemIndex,
+		timeoutMs: settings.timeoutMs,
+		retries: 0,
+		hints: { ...EMAIL_SETTINGS_HINTS.Vesp, 404: SELECTION_HINT },
+	});
+	return { apiVersion: version };
 }

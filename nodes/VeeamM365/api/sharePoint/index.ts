@@ -1,4 +1,8 @@
 export * from './attachments';
 export * from './navigation';
 export * from './documents';
-export type { SiteDocumentSelection, SiteDocumentsTarget } from './documentRequests';
+export type {
+	SiteDocumentMessage,
+	SiteDocumentSelection,
+	SiteDocumentsTarget,
+} from './documentRequests';
