@@ -90,6 +90,8 @@ const OPERATIONS = [
 	{ name: 'SharePointDocument_SendDocumentActionByVersionId' },
 	{ name: 'SharePointFolder_SendFolderAction' },
 	{ name: 'SharePointLibrary_SendLibraryAction' },
+	{ name: 'SharePointLibrary_SearchLibraryByOptions' },
+	{ name: 'SharePointFolder_SearchFolderByOptions' },
 	{ name: 'VeodEmailSettings_Get' },
 	{ name: 'VexEmailSettings_Get' },
 	{ name: 'VespEmailSettings_Get' },

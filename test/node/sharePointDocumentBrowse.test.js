@@ -57,6 +57,33 @@ describe.each([['v8'], ['v6']])('SharePoint documents against a %s server', (api
 		expect(result.items[0].json.id).toBe(siteDocument(sim, 'offer').id);
 	});
 
+	test('Search finds a document by name in a library and by date in a folder', async () => {
+		const byName = await runSiteDocument(sim, apiVersion, 'search', {
+			sharePointFolder: byUrl(LIBRARY),
+			fileName: 'Contoso NDA.docx',
+			returnAll: true,
+		});
+		expect(byName.error).toBeUndefined();
+		expect(byName.items.map((item) => item.json.id)).toEqual([siteDocument(sim, 'nda').id]);
+		expect(byName.items[0].json).toMatchObject({
+			name: 'Contoso NDA.docx',
+			query: 'filename:"Contoso NDA.docx"',
+			pointInTime: 'latest',
+		});
+		const search = sim.requests.filter((r) => /\/Libraries\/[^/]+\/search$/.test(r.path));
+		expect(search.length).toBeGreaterThan(0);
+		const byDate = await runSiteDocument(sim, apiVersion, 'search', {
+			sharePointFolder: byUrl(`${LIBRARY}/NDA`),
+			modifiedAfter: '2024-04-26T00:00:00Z',
+			returnAll: true,
+		});
+		expect(byDate.error).toBeUndefined();
+		expect(byDate.items.map((item) => item.json.name).sort()).toEqual([
+			'Contoso NDA.docx',
+			'notes 100% sure; v2.txt',
+		]);
+	});
+
 	test('sends a version of a document to an address', async () => {
 		const result = await runSiteDocument(sim, apiVersion, 'send', {
 			sharePointDocument: byUrl(`${LIBRARY}/NDA/Contoso%20NDA.docx?web=1`),

@@ -18,7 +18,7 @@ afterAll(async () => {
 const LEGAL = 'https://contoso.sharepoint.com/sites/Contracts/Legal/Shared%20Documents';
 
 test.each(['v6', 'v7', 'v8'])(
-	'%s: get many, save and send send only what the spec allows',
+	'%s: get many, search, save and send send only what the spec allows',
 	async (apiVersion) => {
 		sim.exchanges.length = 0;
 		sim.setEmailSettings(true);
@@ -27,6 +27,15 @@ test.each(['v6', 'v7', 'v8'])(
 		const runs = [
 			['getAll', { sharePointFolder: byUrl(LEGAL), returnAll: true }],
 			['getAll', { sharePointFolder: byUrl(`${LEGAL}/NDA`), limit: 2 }],
+			['search', { sharePointFolder: byUrl(LEGAL), fileName: 'NDA*', returnAll: true }],
+			[
+				'search',
+				{
+					sharePointFolder: byUrl(`${LEGAL}/NDA`),
+					rawQuery: 'datemodified:>=2024-01-01',
+					limit: 1,
+				},
+			],
 			['save', { sharePointDocument: nda }],
 			['save', { sharePointDocument: nda, versionId: '512' }],
 			['save', { saveWhat: 'folder', sharePointFolder: byUrl(`${LEGAL}/NDA`) }],
@@ -87,6 +96,8 @@ test.each(['v6', 'v7', 'v8'])(
 				'SharePointDocument_SendDocumentActionByVersionId',
 				'SharePointFolder_SendFolderAction',
 				'SharePointLibrary_SendLibraryAction',
+				'SharePointLibrary_SearchLibraryByOptions',
+				'SharePointFolder_SearchFolderByOptions',
 				'VespEmailSettings_Get',
 				apiVersion === 'v8' ? 'Organization_Explore' : 'Organization_ExploreAction',
 				'RestoreSession_StopAction',

@@ -155,6 +155,20 @@ const SHAREPOINT_DOCUMENT_CASES = [
 		}),
 	},
 	{
+		id: 'spdoc-search-empty',
+		parameter: 'File Name',
+		input: 'Search with every criterion empty',
+		says: 'No search criteria given',
+		fix: 'To list a folder, use Get Many',
+		perItem: true,
+		arrange: (env) => ({
+			nodeSettings: V1_1,
+			parameters: siteDocument(env, 'search', { sharePointFolder: byUrl(LEGAL), fileName: VALUE }),
+			badValue: '',
+			goodValue: 'NDA*',
+		}),
+	},
+	{
 		id: 'spdoc-rest-v5',
 		parameter: 'API Version',
 		input: 'v5 for SharePoint Document Save (no documented v5 keys)',

@@ -29,6 +29,14 @@ async function driveSiteDocuments(sim, v, { get, post }) {
 	await post(`${site}/Folders/${folder.id}/save`);
 	await post(`${site}/Libraries/${library.id}/save`);
 	await post(`${site}/Libraries/${missing}/save`);
+	const found = await post(`${site}/Libraries/${library.id}/search?itemType=Items&limit=1`, {
+		query: 'datemodified:>=2024-01-01',
+	});
+	await post(`${site}/Libraries/${library.id}/search?offset=1&limit=1&setId=${found.json.setId}`, {
+		query: 'datemodified:>=2024-01-01',
+	});
+	await post(`${site}/Folders/${folder.id}/search?itemType=Items`, { query: 'filename:*.docx' });
+	await post(`${site}/Folders/${folder.id}/search`, { query: 'unknowncriteria:x' });
 	const message = { to: 'anna.meier@contoso.com', subject: 'Restored', text: 'Here it is.' };
 	await post(`${site}/Documents/${nda.id}/send`, message);
 	await post(`${site}/Documents/${nda.id}/Versions/512/send`, message);

@@ -19,6 +19,7 @@ const ROUTES = [
 	require('./routes/onedrive'),
 	require('./routes/onedrive-actions'),
 	require('./routes/sharepoint-documents'),
+	require('./routes/sharepoint-document-search'),
 ];
 
 function buildApp(sim, { key, cert }) {

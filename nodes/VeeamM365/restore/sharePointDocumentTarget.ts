@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { SiteDocumentSelection, SiteDocumentsTarget } from '../api/sharePoint';
-import { listSiteFolderContent } from '../api/sharePoint';
+import { listLibraries, listSiteFolderContent } from '../api/sharePoint';
 import { documentPathOf } from '../helpers/sharePointUrl';
 import type { Context } from '../transport';
 import { parameterError, readLocator, readParameter } from './locators';
@@ -218,7 +218,7 @@ export async function getSiteBrowseTarget(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	scope: RestoreSessionScope,
-): Promise<{ target: SiteDocumentsInSession; parentId: string }> {
+): Promise<{ target: SiteDocumentsInSession; parentId: string; isLibrary: boolean }> {
 	const session = await scope.sessionFor(itemIndex, 'Vesp');
 	const name = 'sharePointFolder';
 	const locator = readLocator.call(this, name, itemIndex);
@@ -232,10 +232,10 @@ export async function getSiteBrowseTarget(
 		if (locator.mode !== 'url') {
 			const id = plainId(this, name, value, itemIndex);
 			requireSite(this, itemIndex);
-			return {
-				target: inSession(await resolveSiteId.call(this, session.id, itemIndex)),
-				parentId: id,
-			};
+			const target = inSession(await resolveSiteId.call(this, session.id, itemIndex));
+			const libraries = await listLibraries.call(this, target, { itemIndex });
+			const isLibrary = libraries.some((library) => String(library.id) === id);
+			return { target, parentId: id, isLibrary };
 		}
 		const wanted = documentPathOf(value);
 		if (!wanted) {
@@ -258,7 +258,7 @@ export async function getSiteBrowseTarget(
 			library.rest,
 			itemIndex,
 		);
-		return { target, parentId };
+		return { target, parentId, isLibrary: library.rest.length === 0 };
 	} catch (error) {
 		throw (await pointInTimeProblem(this, session, itemIndex)) ?? error;
 	}

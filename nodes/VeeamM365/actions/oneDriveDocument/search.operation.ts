@@ -80,7 +80,7 @@ function readDate(ctx: IExecuteFunctions, name: string, label: string, itemIndex
 	return date;
 }
 
-function readSearch(this: IExecuteFunctions, itemIndex: number): DocumentSearch {
+export function readSearch(this: IExecuteFunctions, itemIndex: number): DocumentSearch {
 	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	return {
 		fileName: text('fileName'),

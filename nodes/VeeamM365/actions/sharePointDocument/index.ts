@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as getAll from './getAll.operation';
 import * as save from './save.operation';
+import * as search from './search.operation';
 import * as send from './send.operation';
 
-export { getAll, save, send };
+export { getAll, save, search, send };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +29,13 @@ export const description: INodeProperties[] = [
 				action: 'Save site documents',
 			},
 			{
+				name: 'Search',
+				value: 'search',
+				description:
+					'Find backed-up documents in a library or folder by file name, modification date or a Veeam query',
+				action: 'Search site documents',
+			},
+			{
 				name: 'Send',
 				value: 'send',
 				description: 'Have VB365 email a restored document, folder or library to an address',
@@ -38,5 +46,6 @@ export const description: INodeProperties[] = [
 	},
 	...getAll.description,
 	...save.description,
+	...search.description,
 	...send.description,
 ];

@@ -115,3 +115,19 @@ export function buildSiteSendRequest(
 				: documentPath(target, selection.documentId, selection.versionId);
 	return { path: `${path}/send`, body };
 }
+
+/** v6+ search in a library or a folder, body `{query}`; `itemType=Items` keeps folders out. */
+export function buildSiteSearchRequest(
+	version: ApiVersion,
+	target: SiteDocumentsTarget,
+	where: { kind: 'library' | 'folder'; id: string },
+	query: string,
+): ApiPath & { qs: IDataObject } {
+	needsV6(version, 'Searching SharePoint documents');
+	const container = where.kind === 'library' ? 'Libraries' : 'Folders';
+	return {
+		path: `${sitePath(target)}/${container}/${where.id}/search`,
+		body: { query },
+		qs: { itemType: 'Items' },
+	};
+}

@@ -6,3 +6,4 @@ export type {
 	SiteDocumentSelection,
 	SiteDocumentsTarget,
 } from './documentRequests';
+export * from './documentSearch';
