@@ -109,6 +109,18 @@ describe.each([['v8'], ['v6']])('SharePoint documents against a %s server', (api
 		]);
 	});
 
+	test('a library listed with a relative URL and Japanese folder and file names', async () => {
+		const result = await runSiteDocument(sim, apiVersion, 'save', {
+			sharePointDocument: byUrl(
+				`${LEGAL}/Case%20Files/%E8%A6%8B%E7%A9%8D/%E8%A6%8B%E7%A9%8D%E6%9B%B8%20%E3%83%A1%E3%83%A2.txt?web=1`,
+			),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].binary.data.fileName).toBe('見積書 メモ.txt');
+		const bytes = await result.readBinary(result.items[0].binary.data);
+		expect(bytes.equals(sim.siteDocumentContent('quote'))).toBe(true);
+	});
+
 	test('the same path on the parent site is another document', async () => {
 		const result = await runSiteDocument(sim, apiVersion, 'save', {
 			sharePointDocument: byUrl(

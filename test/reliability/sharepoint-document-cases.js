@@ -78,6 +78,20 @@ const SHAREPOINT_DOCUMENT_CASES = [
 		}),
 	},
 	{
+		id: 'spdoc-url-site-only',
+		parameter: 'Document',
+		input: 'By URL: the address of the site itself',
+		says: 'The address is that of a site, not of a library, folder or document in it',
+		fix: 'Copy the address from the library or the document',
+		perItem: true,
+		arrange: (env) => ({
+			nodeSettings: V1_1,
+			parameters: siteDocument(env, 'save', { sharePointDocument: byUrl(VALUE) }),
+			badValue: 'https://contoso.sharepoint.com/sites/Contracts/Legal?web=1',
+			goodValue: NDA,
+		}),
+	},
+	{
 		id: 'spdoc-folder-is-library',
 		parameter: 'Folder',
 		input: 'Restore Folder with the address of a library',

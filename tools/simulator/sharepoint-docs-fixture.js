@@ -62,6 +62,8 @@ const LIBRARIES = {
 			key: 'caseFiles',
 			name: 'Case Files',
 			segment: 'Case Files',
+			// A server-relative URL, as the specs' "path to the library" may be.
+			relativeUrl: true,
 			folders: ['見積'],
 			documents: [
 				{
@@ -90,7 +92,7 @@ function buildSiteDocuments(seed, sitesByKey, uuidFrom) {
 				siteId: site.id,
 				key: def.key,
 				name: def.name,
-				url: `${site.url}/${def.segment}`,
+				url: def.relativeUrl ? `${site.path}/${def.segment}` : `${site.url}/${def.segment}`,
 			};
 			libraries.push(library);
 			byKey.library[def.key] = library;

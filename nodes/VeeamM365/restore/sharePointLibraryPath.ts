@@ -43,6 +43,21 @@ export async function siteOfUrl(
 	return { siteId: String(best.site.id), rest: wanted.segments.slice(best.length) };
 }
 
+/** The last path segment of a library URL, absolute or relative, decoded and in lower case. */
+function lastSegment(url: unknown): string | undefined {
+	const segment = String(url ?? '')
+		.replace(/[?#].*$/, '')
+		.replace(/\/+$/, '')
+		.split('/')
+		.pop();
+	if (!segment) return undefined;
+	try {
+		return decodeURIComponent(segment).toLowerCase();
+	} catch {
+		return segment.toLowerCase();
+	}
+}
+
 /** The library named by the start of `rest` (its URL segment, or its name), and what follows. */
 export async function libraryOf(
 	ctx: Context,
@@ -51,22 +66,26 @@ export async function libraryOf(
 	rest: string[],
 	itemIndex: number,
 ): Promise<{ libraryId: string; rest: string[] }> {
+	if (rest.length === 0) {
+		throw parameterError(
+			ctx,
+			name,
+			'The address is that of a site, not of a library, folder or document in it',
+			`Copy the address from the library or the document in SharePoint, e.g. ${EXAMPLE_URL}.`,
+			itemIndex,
+		);
+	}
 	const libraries = await listLibraries.call(ctx, target, { itemIndex });
+	const first = rest[0].toLowerCase();
 	for (const library of libraries) {
-		const path = segmentsOf(library.url);
-		const last = path?.segments[path.segments.length - 1];
-		const first = rest[0]?.toLowerCase();
-		if (
-			first !== undefined &&
-			(last?.toLowerCase() === first || String(library.name ?? '').toLowerCase() === first)
-		)
+		if (lastSegment(library.url) === first || String(library.name ?? '').toLowerCase() === first)
 			return { libraryId: String(library.id), rest: rest.slice(1) };
 	}
 	const there = libraries.map((library) => String(library.name)).join(', ') || 'none';
 	throw parameterError(
 		ctx,
 		name,
-		`The site has no document library "${rest[0] ?? ''}"`,
+		`The site has no document library "${rest[0]}"`,
 		`Its libraries are: ${there}. Copy the address from the library or the document in SharePoint, e.g. ${EXAMPLE_URL}.`,
 		itemIndex,
 	);
