@@ -11,6 +11,7 @@ import * as emailSettings from './actions/emailSettings';
 import * as mailboxItem from './actions/mailboxItem';
 import * as oneDriveDocument from './actions/oneDriveDocument';
 import * as restoreSession from './actions/restoreSession';
+import * as sharePointDocument from './actions/sharePointDocument';
 import * as sharePointItem from './actions/sharePointItem';
 import * as sharePointItemAttachment from './actions/sharePointItemAttachment';
 import * as sharePointSite from './actions/sharePointSite';
@@ -26,7 +27,7 @@ export class VeeamM365 implements INodeType {
 		defaultVersion: 1.1,
 		// The action in words, e.g. "Save attachments".
 		subtitle:
-			'={{ ({"sharePointItemAttachment":{"save":"Save attachments","send":"Send attachments","getAll":"Get many attachments"},"sharePointItem":{"search":"Search items"},"sharePointSite":{"getAll":"Get many sites"},"restoreSession":{"start":"Start session","stop":"Stop session","get":"Get session","getAll":"Get many sessions"},"emailSettings":{"get":"Get email settings","sendTest":"Send test email"},"mailboxItem":{"search":"Search mail","getAll":"Get many mail items","saveAsMsg":"Save mail as MSG","sendToOwner":"Send mail to mailbox owner","sendToAddress":"Send mail to address","exportToPst":"Export mail to PST"},"oneDriveDocument":{"search":"Search OneDrive","getAll":"Get many OneDrive documents","save":"Save OneDrive documents","send":"Send OneDrive documents"}})[$parameter.resource]?.[$parameter.operation] ?? $parameter.operation }}',
+			'={{ ({"sharePointItemAttachment":{"save":"Save attachments","send":"Send attachments","getAll":"Get many attachments"},"sharePointItem":{"search":"Search items"},"sharePointSite":{"getAll":"Get many sites"},"restoreSession":{"start":"Start session","stop":"Stop session","get":"Get session","getAll":"Get many sessions"},"emailSettings":{"get":"Get email settings","sendTest":"Send test email"},"mailboxItem":{"search":"Search mail","getAll":"Get many mail items","saveAsMsg":"Save mail as MSG","sendToOwner":"Send mail to mailbox owner","sendToAddress":"Send mail to address","exportToPst":"Export mail to PST"},"oneDriveDocument":{"search":"Search OneDrive","getAll":"Get many OneDrive documents","save":"Save OneDrive documents","send":"Send OneDrive documents"},"sharePointDocument":{"getAll":"Get many SharePoint documents","save":"Save SharePoint documents","search":"Search SharePoint documents","send":"Send SharePoint documents"}})[$parameter.resource]?.[$parameter.operation] ?? $parameter.operation }}',
 		description:
 			'Restore Microsoft 365 data backed up by Veeam Backup for Microsoft 365 (SharePoint item attachments, Exchange mail): save it as files or have VB365 email it',
 		defaults: { name: 'Veeam Backup for Microsoft 365' },
@@ -37,7 +38,7 @@ export class VeeamM365 implements INodeType {
 		properties: [
 			// n8n's linter wants the resources sorted by name, and the node panel lists actions in
 			// this order: "Attachment" puts the attachment actions first. Version 1 keeps its list;
-			// 1.1 adds Exchange mail items and OneDrive documents.
+			// 1.1 adds Exchange mail items, OneDrive and SharePoint documents.
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -80,6 +81,12 @@ export class VeeamM365 implements INodeType {
 						description: 'Backed-up OneDrive files and folders: search, save as files or send',
 					},
 					{ name: 'Restore Session', value: 'restoreSession' },
+					{
+						name: 'SharePoint Document',
+						value: 'sharePointDocument',
+						description:
+							'Backed-up files, folders and libraries of SharePoint sites, by their address',
+					},
 					{ name: 'SharePoint Item', value: 'sharePointItem' },
 					{ name: 'SharePoint Site', value: 'sharePointSite' },
 				],
@@ -93,6 +100,7 @@ export class VeeamM365 implements INodeType {
 			...emailSettings.description,
 			...mailboxItem.description,
 			...oneDriveDocument.description,
+			...sharePointDocument.description,
 		],
 	};
 

@@ -96,7 +96,11 @@ describe('findOperation', () => {
 		expect(findOperation('v8', 'GET', `/v7/RestoreSessions/${RID}`)).toBeNull();
 		expect(findOperation('v8', 'GET', '/v8/Nothing')).toBeNull();
 		expect(
-			findOperation('v8', 'GET', `/v8/RestoreSessions/${RID}/Organization/Sites/${SITE}/Documents`),
+			findOperation(
+				'v8',
+				'GET',
+				`/v8/RestoreSessions/${RID}/Organization/Sites/${SITE}/Documents/${RID}/Versions`,
+			),
 		).toBeNull();
 		expect(
 			findOperation('v8', 'GET', `/v8/RestoreSessions/${RID}/Organization/Sites//Items`),

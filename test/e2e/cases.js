@@ -35,6 +35,7 @@ const { mailWorkflows, runMailCases, runMailExample } = require('./mail-cases');
 const { runJiraCases, jiraCredential } = require('./jira-cases');
 const { runAgentCases } = require('./agent-cases');
 const { oneDriveWorkflows, runOneDriveCases, runOneDriveExample } = require('./onedrive-cases');
+const { siteDocumentWorkflows, runSiteDocumentCases } = require('./sharepoint-document-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL = 'https://contoso.sharepoint.com/sites/Contracts/Lists/Contracts/DispForm.aspx?ID=42';
@@ -120,6 +121,7 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 			startAndStopWorkflow(creds.good, ids.item.organizationId, HELPDESK_ITEM_URL),
 			...mailWorkflows(creds.good, sim),
 			...oneDriveWorkflows(creds.good, sim),
+			...siteDocumentWorkflows(creds.good, sim),
 		];
 		for (const wf of workflows) writeJson(path.join(wfDir, `${wf.id}.json`), wf);
 		await timed('import', async () => {
@@ -227,6 +229,7 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 
 	await runMailCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
 	await runOneDriveCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
+	await runSiteDocumentCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder });
 
 	await needsSetup(`${tag} (e) examples/*.json import cleanly and keep their nodes`, async () => {
 		const files = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json'));

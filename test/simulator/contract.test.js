@@ -6,6 +6,7 @@ const { startSimulator } = require('../../tools/simulator');
 const { call, login, itemPath } = require('../../tools/simulator/client');
 const { driveExchange } = require('./exchange-drive');
 const { driveOneDrive } = require('./onedrive-drive');
+const { driveSiteDocuments } = require('./sharepoint-docs-drive');
 
 const VERSIONS = [6, 7, 8];
 
@@ -131,6 +132,7 @@ async function driveVersion(sim, v) {
 
 	await driveExchange(sim, v, { get, post });
 	await driveOneDrive(sim, v, { get, post });
+	await driveSiteDocuments(sim, v, { get, post });
 
 	// Injected server errors
 	sim.faults.add({ path: '/ServiceInstance$', version: v, status: 503, retryAfter: 1, times: 1 });

@@ -6,6 +6,7 @@ const { kindOf } = require('./content');
 const { withHostileItems } = require('./fixture-hostile');
 const { buildExchange } = require('./exchange-fixture');
 const { buildOneDrive } = require('./onedrive-fixture');
+const { buildSiteDocuments } = require('./sharepoint-docs-fixture');
 
 /** With `oneDriveBench`: a running OneDrive session with a fixed ID, for benchmark workflows. */
 const BENCH_VEOD_SESSION = {
@@ -248,6 +249,8 @@ function loadFixture(opts = {}) {
 			uuidFrom,
 			opts.oneDriveBench,
 		),
+		/** SharePoint libraries, folders, documents and versions (sharepoint-docs-fixture.js). */
+		siteDocuments: buildSiteDocuments(seed, byKey.site, uuidFrom),
 	};
 	for (const [k, v] of Object.entries(hidden))
 		Object.defineProperty(fixture, k, { value: v, enumerable: false });

@@ -196,6 +196,22 @@ class Simulator {
 		);
 	}
 
+	/** The exact bytes of a SharePoint document (by fixture key or ID), latest or one version. */
+	siteDocumentContent(keyOrId, versionId) {
+		const data = this.fixture.siteDocuments;
+		const doc = data.byKey.document[keyOrId] || data.documents.find((d) => d.id === keyOrId);
+		if (!doc) throw new Error(`no SharePoint document ${keyOrId}`);
+		const v =
+			versionId === undefined
+				? doc.versions[doc.versions.length - 1]
+				: doc.versions.find((x) => String(x.versionId) === String(versionId));
+		if (!v) throw new Error(`no version ${versionId} of ${keyOrId}`);
+		return contentBuffer(
+			{ id: v.contentId, kind: v.kind, name: v.name, sizeBytes: v.sizeBytes },
+			this.fixture.seed,
+		);
+	}
+
 	requireAttachment(id) {
 		const att = this.fixture.attachment(id);
 		if (!att) throw new Error(`no attachment with id ${id}`);

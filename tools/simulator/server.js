@@ -18,6 +18,8 @@ const ROUTES = [
 	require('./routes/exchange-pst'),
 	require('./routes/onedrive'),
 	require('./routes/onedrive-actions'),
+	require('./routes/sharepoint-documents'),
+	require('./routes/sharepoint-document-search'),
 ];
 
 function buildApp(sim, { key, cert }) {

@@ -9,4 +9,5 @@ module.exports = {
 	...require('./demo'),
 	...require('./mail'),
 	...require('./onedrive'),
+	...require('./sharepoint-documents'),
 };

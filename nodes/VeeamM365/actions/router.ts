@@ -8,6 +8,7 @@ import * as emailSettings from './emailSettings';
 import * as mailboxItem from './mailboxItem';
 import * as oneDriveDocument from './oneDriveDocument';
 import * as restoreSession from './restoreSession';
+import * as sharePointDocument from './sharePointDocument';
 import * as sharePointItem from './sharePointItem';
 import * as sharePointItemAttachment from './sharePointItemAttachment';
 import * as sharePointSite from './sharePointSite';
@@ -23,6 +24,7 @@ const operations: { [R in keyof VeeamM365Type]: Record<VeeamM365Type[R], ItemOpe
 	mailboxItem,
 	oneDriveDocument,
 	restoreSession,
+	sharePointDocument,
 	sharePointItem,
 	sharePointItemAttachment,
 	sharePointSite,

@@ -59,3 +59,41 @@ export function itemNumberOf(name: unknown): number | undefined {
 	const match = /^(\d+)_\./.exec(String(name ?? ''));
 	return match ? Number(match[1]) : undefined;
 }
+
+/**
+ * A document, folder or library address as users copy it: the host and the decoded path
+ * segments. Query strings (`?web=1`, `?csf=1&e=…`) are dropped; a library view
+ * (`…/Forms/AllItems.aspx?id=/sites/X/Shared Documents/NDA`) gives the folder in its `id`; a
+ * sharing link of the form `/:w:/r/<path>` gives its path. Other sharing links (`/:w:/s/…`)
+ * carry a token, not a path: undefined.
+ */
+export function documentPathOf(text: string): { host: string; segments: string[] } | undefined {
+	const url = parse(text);
+	if (!url || !/^https?:$/.test(url.protocol)) return undefined;
+	let path = url.pathname;
+	const sharing = /^\/:[a-z]+:\/r(\/.*)$/i.exec(path);
+	if (sharing) path = sharing[1];
+	else if (/^\/:[a-z]+:\//i.test(path)) return undefined;
+	try {
+		let segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+		const forms = segments.findIndex((segment) => segment.toLowerCase() === 'forms');
+		if (forms !== -1 && /\.aspx$/i.test(segments[segments.length - 1] ?? '')) {
+			let id: string | null = null;
+			url.searchParams.forEach((value, key) => {
+				if (key.toLowerCase() === 'id') id = value;
+			});
+			segments = id === null ? segments.slice(0, forms) : String(id).split('/').filter(Boolean);
+		}
+		return { host: url.host.toLowerCase(), segments };
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether `prefix` (decoded segments) starts `segments`, compared without case. */
+export function startsWithSegments(segments: string[], prefix: string[]): boolean {
+	return (
+		prefix.length <= segments.length &&
+		prefix.every((segment, index) => segment.toLowerCase() === segments[index].toLowerCase())
+	);
+}

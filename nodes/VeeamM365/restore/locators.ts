@@ -25,6 +25,9 @@ const LABELS: Record<string, string> = {
 	documentIds: 'Document IDs',
 	versionId: 'Version',
 	fileName: 'File Name',
+	sharePointDocument: 'Document',
+	sharePointFolder: 'Folder',
+	sharePointLibrary: 'Library',
 };
 
 /** Locators that also take a SharePoint address. */

@@ -8,7 +8,7 @@ import { locatorId, parameterError, readLocator } from './locators';
 import { pointInTimeProblem } from './pointInTime';
 import type { RestoreSessionScope, SessionInUse } from './sessionScope';
 
-async function findSiteByUrl(
+export async function findSiteByUrl(
 	this: Context,
 	restoreSessionId: string,
 	url: string,

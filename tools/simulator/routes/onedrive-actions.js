@@ -195,3 +195,8 @@ module.exports = function oneDriveActionRoutes(def) {
 		return out;
 	});
 };
+
+// Shared with the SharePoint document routes (sharepoint-documents.js).
+module.exports.zipOf = zipOf;
+module.exports.bytesOf = bytesOf;
+module.exports.reply200 = reply200;

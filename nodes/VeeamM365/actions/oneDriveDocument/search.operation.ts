@@ -67,7 +67,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readSearch(this: IExecuteFunctions, itemIndex: number): DocumentSearch {
+export function readSearch(this: IExecuteFunctions, itemIndex: number): DocumentSearch {
 	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	return {
 		fileName: text('fileName'),

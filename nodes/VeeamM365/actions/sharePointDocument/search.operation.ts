@@ -1,0 +1,97 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { searchSiteDocuments } from '../../api/sharePoint';
+import {
+	optionsCollection,
+	parallelItemsField,
+	requestOptionFields,
+	returnAllFields,
+} from '../../descriptions/common.descriptions';
+import { siteBrowseFields } from '../../descriptions/sharePointDocument.descriptions';
+import { buildDocumentQuery } from '../../helpers/documentQuery';
+import { parameterError } from '../../restore/locators';
+import { getSiteBrowseTarget } from '../../restore/sharePointDocumentTarget';
+import type { RestoreSessionScope } from '../../restore/sessionScope';
+import { readSearch } from '../oneDriveDocument/search.operation';
+import { getRequestSettings, getResultLimit } from '../options';
+import { selectionContext } from './documentOutput';
+
+const properties: INodeProperties[] = [
+	...siteBrowseFields,
+	{
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Contoso NDA.docx or NDA*',
+		description: 'The name of the file; * stands for any characters',
+	},
+	{
+		displayName: 'Modified After',
+		name: 'modifiedAfter',
+		type: 'dateTime',
+		default: '',
+		description: 'Only documents last modified on or after this day (UTC)',
+	},
+	{
+		displayName: 'Modified Before',
+		name: 'modifiedBefore',
+		type: 'dateTime',
+		default: '',
+		description: 'Only documents last modified on or before this day (UTC)',
+	},
+	{
+		displayName: 'Raw Query',
+		name: 'rawQuery',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. size:>1000000',
+		description:
+			"More criteria in Veeam's own item search syntax (criteria:value, see Appendix A of the VB365 User Guide), added to the fields above with AND",
+	},
+	...returnAllFields,
+	optionsCollection([...requestOptionFields, parallelItemsField]),
+];
+
+export const runsInParallel = true;
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sharePointDocument'], operation: ['search'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: RestoreSessionScope,
+): Promise<INodeExecutionData[]> {
+	const query = buildDocumentQuery(readSearch.call(this, itemIndex));
+	if (query === '') {
+		throw parameterError(
+			this,
+			'fileName',
+			'No search criteria given',
+			'Fill in at least one of File Name, Modified After/Before or Raw Query. To list a folder, use Get Many.',
+			itemIndex,
+		);
+	}
+	const { target, parentId, isLibrary } = await getSiteBrowseTarget.call(this, itemIndex, scope);
+	const settings = { ...getRequestSettings.call(this, itemIndex), itemIndex };
+	const where = { kind: isLibrary ? ('library' as const) : ('folder' as const), id: parentId };
+	const found = await searchSiteDocuments.call(
+		this,
+		target,
+		where,
+		query,
+		settings,
+		getResultLimit.call(this, itemIndex),
+	);
+	const context = selectionContext(target);
+	return found.map((item) => {
+		const { _links: links, _actions: actions, ...fields } = item;
+		void links;
+		void actions;
+		return { json: { ...fields, ...context, query } };
+	});
+}
