@@ -5,7 +5,7 @@
 //   docs/screenshot-workflow.png  that example workflow on the canvas
 //   docs/screenshot-run.png       the demo workflow's Save node after "Execute step" (simulator data)
 //   docs/screenshot-search.png    the node panel finding the node for "backup attachments"
-//   docs/screenshot-mail.png, screenshot-onedrive.png   the search node of the mail / OneDrive example
+//   docs/screenshot-mail.png, -onedrive.png, -spdocs.png  a node of the mail / OneDrive / document example
 //   docs/screenshot-jira.png, screenshot-ai-agent.png   the Jira and AI Agent examples on the canvas
 // It fails when a search a helpdesk would type (SharePoint, restore, backup attachments) does not
 // find the node.
@@ -164,6 +164,12 @@ const NODE_SHOTS = [
 		nodeName: 'Find the File',
 		parameters: ['operation', 'oneDriveId', 'fileName', 'modifiedAfter'],
 		file: 'screenshot-onedrive.png',
+	},
+	{
+		example: 'restore-sharepoint-document-by-link.json',
+		nodeName: 'Restore the Document',
+		parameters: ['operation', 'sharePointDocument'],
+		file: 'screenshot-spdocs.png',
 	},
 ];
 
