@@ -315,3 +315,34 @@ export const simplifyField: INodeProperties = {
 	description:
 		'Whether to return only the file names and a one-line summary (what was restored, sizes, backup and session) instead of all details',
 };
+
+/** Where a save puts the restored file. */
+export const binaryPropertyField: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: 'The name of the output binary field to put the file in',
+};
+
+/** The limits a save of documents or mail applies to what it downloads and unpacks. */
+export const downloadLimitFields: INodeProperties[] = [
+	{
+		displayName: 'Max Compression Ratio',
+		name: 'maxCompressionRatio',
+		type: 'number',
+		default: 1000,
+		typeOptions: { minValue: 0 },
+		description:
+			'Refuse an archive entry that expands more than this many times its compressed size (0 turns the check off)',
+	},
+	{
+		displayName: 'Max Total Size (MB)',
+		name: 'maxTotalSizeMb',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0 },
+		description: 'Refuse a download larger than this. 0 means no limit.',
+	},
+];

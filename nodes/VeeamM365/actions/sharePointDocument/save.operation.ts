@@ -15,6 +15,8 @@ import {
 	unlistedArchiveLimits,
 } from '../../delivery';
 import {
+	binaryPropertyField,
+	downloadLimitFields,
 	optionsCollection,
 	parallelItemsField,
 	requestOptionFields,
@@ -67,36 +69,9 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put the file in',
-	},
+	binaryPropertyField,
 	simplifyField,
-	optionsCollection([
-		...requestOptionFields,
-		parallelItemsField,
-		{
-			displayName: 'Max Compression Ratio',
-			name: 'maxCompressionRatio',
-			type: 'number',
-			default: 1000,
-			typeOptions: { minValue: 0 },
-			description:
-				'Refuse an archive entry that expands more than this many times its compressed size (0 turns the check off)',
-		},
-		{
-			displayName: 'Max Total Size (MB)',
-			name: 'maxTotalSizeMb',
-			type: 'number',
-			default: 0,
-			typeOptions: { minValue: 0 },
-			description: 'Refuse a download larger than this. 0 means no limit.',
-		},
-	]),
+	optionsCollection([...requestOptionFields, parallelItemsField, ...downloadLimitFields]),
 ];
 
 export const runsInParallel = true;
