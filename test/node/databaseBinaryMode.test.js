@@ -4,6 +4,7 @@
 // with "Database Mode File Limit (MB)" and fails before downloading anything.
 const { shutdownHarness } = require('../../tools/engine/harness');
 const { startSimulator, itemParameters, fixtureItem, runNode } = require('../support/node-runs');
+const { runOneDrive, oneDriveDocument } = require('../support/onedrive-runs');
 
 const MIB = 1024 * 1024;
 
@@ -51,7 +52,7 @@ describe('save in database binary mode', () => {
 		});
 		expect(result.status).toBe('error');
 		expect(result.error.message).toMatch(/the ZIP archive is 4 MB, over the 3.5 MB/);
-		expect(result.error.description).toMatch(/output one item per attachment/);
+		expect(result.error.description).toMatch(/output one item per file/);
 		expect(sim.stats.saves).toBe(0);
 	});
 
@@ -80,5 +81,46 @@ describe('save in database binary mode', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].binary.data.id).toMatch(/^filesystem/);
 		expect(sim.stats.saves).toBe(1);
+	});
+});
+
+describe('file saves in database binary mode (OneDrive, SharePoint and Teams documents share the check)', () => {
+	let sim;
+	beforeAll(async () => {
+		sim = await startSimulator({ profile: '8.x' });
+	});
+	afterAll(() => sim.stop());
+
+	test('a OneDrive document listed over the limit fails before its save request', async () => {
+		sim.requests.length = 0;
+		const budget = oneDriveDocument(sim, 'budget'); // 24,511 bytes
+		const result = await runOneDrive(
+			sim,
+			'v8',
+			'save',
+			{ documentIds: budget.id, options: { databaseFileLimitMb: 0.02 } },
+			{ binaryDataMode: 'database' },
+		);
+		expect(result.status).toBe('error');
+		expect(result.error.message).toMatch(
+			/"Budget 2024\.xlsx" is 1 MB, over the 0\.02 MB n8n accepts per file in database binary mode/,
+		);
+		expect(sim.requests.filter((r) => /\/save$/i.test(r.path))).toEqual([]);
+		expect(sim.requests.filter((r) => /\/RestoreSessions\/[^/]+\/stop$/i.test(r.path))).toHaveLength(1);
+	});
+
+	test('the same document under the limit is stored in the database, byte for byte', async () => {
+		const budget = oneDriveDocument(sim, 'budget');
+		const result = await runOneDrive(
+			sim,
+			'v8',
+			'save',
+			{ documentIds: budget.id, options: { databaseFileLimitMb: 1 } },
+			{ binaryDataMode: 'database' },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].binary.data.id).toMatch(/^database:/);
+		const bytes = await result.readBinary(result.items[0].binary.data);
+		expect(bytes.equals(sim.oneDriveContent('budget'))).toBe(true);
 	});
 });

@@ -44,7 +44,7 @@ export async function assertFitsBinaryStore(
 		`${largest.name} is ${mb(largest.sizeBytes)} MB, over the ${limitMb} MB n8n accepts per file in database binary mode [parameter "Options > Database Mode File Limit (MB)"]`,
 		{
 			itemIndex,
-			description: `This n8n keeps binary data in its database (N8N_DEFAULT_BINARY_DATA_MODE=database, the default in queue mode), where each file is held in memory and files over N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE (MB, default 512, at most 1024) are refused, so nothing was downloaded. Either raise N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE on every n8n process (main and workers) and set the same value in this option, select fewer or smaller attachments${oneArchive ? ' or output one item per attachment' : ''}, or store binary data elsewhere: S3 mode (needs an n8n Enterprise license) or filesystem mode on a single n8n instance.`,
+			description: `This n8n keeps binary data in its database (N8N_DEFAULT_BINARY_DATA_MODE=database, the default in queue mode), where each file is held in memory and files over N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE (MB, default 512, at most 1024) are refused, so nothing was downloaded. Either raise N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE on every n8n process (main and workers) and set the same value in this option, select fewer or smaller files${oneArchive ? ' or output one item per file' : ''}, or store binary data elsewhere: S3 mode (needs an n8n Enterprise license) or filesystem mode on a single n8n instance.`,
 		},
 	);
 }

@@ -327,6 +327,17 @@ export const binaryPropertyField: INodeProperties = {
 };
 
 /** The limits a save of documents or mail applies to what it downloads and unpacks. */
+/** n8n's per-file limit in database binary mode, checked against the listed sizes (binaryStoreLimit.ts). */
+export const databaseFileLimitField: INodeProperties = {
+	displayName: 'Database Mode File Limit (MB)',
+	name: 'databaseFileLimitMb',
+	type: 'number',
+	default: 512,
+	typeOptions: { minValue: 0 },
+	description:
+		'Only when n8n stores binary data in its database (the default in queue mode): the N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE of your n8n, which the node cannot read. A file VB365 lists as larger fails before it is downloaded. 0 turns the check off.',
+};
+
 export const downloadLimitFields: INodeProperties[] = [
 	{
 		displayName: 'Max Compression Ratio',

@@ -10,6 +10,7 @@ import { saveAttachments } from '../../api/sharePoint';
 import type { DeliveredFile, DeliveryOutput } from '../../delivery';
 import { archiveLimits, assertFitsBinaryStore, deliverDownload } from '../../delivery';
 import {
+	databaseFileLimitField,
 	attachmentSelectionFields,
 	itemLocator,
 	optionsCollection,
@@ -85,15 +86,7 @@ const properties: INodeProperties[] = [
 			description:
 				'Refuse an archive entry that expands more than this many times its compressed size (protects against ZIP bombs; 0 turns the check off)',
 		},
-		{
-			displayName: 'Database Mode File Limit (MB)',
-			name: 'databaseFileLimitMb',
-			type: 'number',
-			default: 512,
-			typeOptions: { minValue: 0 },
-			description:
-				'Only when n8n stores binary data in its database (the default in queue mode): the N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE of your n8n, which the node cannot read. A file VB365 lists as larger fails before it is downloaded. 0 turns the check off.',
-		},
+		databaseFileLimitField,
 		{
 			displayName: 'Max Total Size (MB)',
 			name: 'maxTotalSizeMb',
