@@ -3,5 +3,5 @@ export { CREDENTIAL_TYPE, discardBody, getApiContext, veeamApiRequest } from './
 export type { StreamedResponse } from './download';
 export { veeamApiDownload } from './download';
 export type { CollectionRequest, Page } from './paging';
-export { veeamApiRequestAllItems, veeamApiRequestPage } from './paging';
+export { veeamApiRequestAllItems, veeamApiRequestPage, veeamApiSearchAll } from './paging';
 export type { ApiVersion } from './apiVersion';

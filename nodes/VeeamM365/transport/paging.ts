@@ -59,3 +59,32 @@ export async function veeamApiRequestPage(
 ): Promise<Page> {
 	return await readPage.call(this, request, offset, limit);
 }
+
+/**
+ * Every page of a `…/search` (POST): the first answer's `setId` goes with the next pages, so the
+ * server reuses its result set instead of searching again. The first `limit` results when given.
+ */
+export async function veeamApiSearchAll(
+	this: Context,
+	request: CollectionRequest,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	let setId: string | undefined;
+	for (let offset = 0; ; ) {
+		const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - results.length);
+		const page = (await veeamApiRequest.call(this, {
+			...request,
+			method: 'POST',
+			qs: { ...request.qs, offset, limit: pageSize, ...(setId ? { setId } : {}) },
+		})) as IDataObject;
+		const found = Array.isArray(page?.results) ? (page.results as IDataObject[]) : [];
+		results.push(...found);
+		if (typeof page?.setId === 'string') setId ??= page.setId;
+		const hasNext = Boolean((page?._links as IDataObject | undefined)?.next);
+		const done = found.length === 0 || (!hasNext && found.length < pageSize);
+		if (done || (limit !== undefined && results.length >= limit)) break;
+		offset += found.length;
+	}
+	return limit === undefined ? results : results.slice(0, limit);
+}

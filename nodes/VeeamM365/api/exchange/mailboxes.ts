@@ -8,6 +8,7 @@ import {
 	veeamApiRequest,
 	veeamApiRequestAllItems,
 	veeamApiRequestPage,
+	veeamApiSearchAll,
 } from '../../transport';
 import type { MailboxTarget } from './mailboxRequests';
 import {
@@ -163,28 +164,17 @@ export async function searchMailItems(
 	const { request } = await requestShapeFor(this, settings.itemIndex, (version) =>
 		buildSearchRequest(version, target, query, folderId),
 	);
-	const results: IDataObject[] = [];
-	let setId: string | undefined;
-	for (let offset = 0; ; ) {
-		const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - results.length);
-		const page = (await veeamApiRequest.call(this, {
-			method: 'POST',
+	return await veeamApiSearchAll.call(
+		this,
+		{
 			...settings,
 			...request,
-			qs: { offset, limit: pageSize, ...(setId ? { setId } : {}) },
 			action: 'search the mailbox',
 			hints: {
 				...SESSION_HINTS,
 				400: 'Check the search: VB365 takes criteria:value terms such as subject:NDA or from:"Contoso Legal" (see "Raw Query").',
 			},
-		})) as IDataObject;
-		const found = Array.isArray(page?.results) ? (page.results as IDataObject[]) : [];
-		results.push(...found);
-		if (typeof page?.setId === 'string') setId ??= page.setId;
-		const hasNext = Boolean((page?._links as IDataObject | undefined)?.next);
-		const done = found.length === 0 || (!hasNext && found.length < pageSize);
-		if (done || (limit !== undefined && results.length >= limit)) break;
-		offset += found.length;
-	}
-	return limit === undefined ? results : results.slice(0, limit);
+		},
+		limit,
+	);
 }

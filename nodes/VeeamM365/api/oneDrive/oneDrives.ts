@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Context, Page } from '../../transport';
-import { veeamApiRequest, veeamApiRequestAllItems, veeamApiRequestPage } from '../../transport';
+import {
+	veeamApiRequest,
+	veeamApiRequestAllItems,
+	veeamApiRequestPage,
+	veeamApiSearchAll,
+} from '../../transport';
 import type { LookupSettings } from '../exchange/mailboxes';
 import { requestShapeFor } from '../exchange/mailboxes';
 import type { OneDriveTarget } from './oneDriveRequests';
@@ -12,7 +17,7 @@ import {
 	buildSearchRequest,
 } from './oneDriveRequests';
 
-/** Page size when walking OneDrives and search results; the API allows up to 10,000. */
+/** Page size when walking OneDrives; the API allows up to 10,000. */
 const PAGE_SIZE = 1000;
 
 const SESSION_HINTS = {
@@ -146,28 +151,17 @@ export async function searchDocuments(
 	const { request } = await requestShapeFor(this, settings.itemIndex, (version) =>
 		buildSearchRequest(version, target, query, folderId),
 	);
-	const results: IDataObject[] = [];
-	let setId: string | undefined;
-	for (let offset = 0; ; ) {
-		const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - results.length);
-		const page = (await veeamApiRequest.call(this, {
-			method: 'POST',
+	return await veeamApiSearchAll.call(
+		this,
+		{
 			...settings,
 			...request,
-			qs: { offset, limit: pageSize, ...(setId ? { setId } : {}) },
 			action: 'search the OneDrive',
 			hints: {
 				...SESSION_HINTS,
 				400: 'Check the search: VB365 takes criteria:value terms such as filename:"Budget*.xlsx" (see "Raw Query").',
 			},
-		})) as IDataObject;
-		const found = Array.isArray(page?.results) ? (page.results as IDataObject[]) : [];
-		results.push(...found);
-		if (typeof page?.setId === 'string') setId ??= page.setId;
-		const hasNext = Boolean((page?._links as IDataObject | undefined)?.next);
-		const done = found.length === 0 || (!hasNext && found.length < pageSize);
-		if (done || (limit !== undefined && results.length >= limit)) break;
-		offset += found.length;
-	}
-	return limit === undefined ? results : results.slice(0, limit);
+		},
+		limit,
+	);
 }
