@@ -7,4 +7,5 @@ export type VeeamM365Type = {
 	sharePointItem: 'search';
 	sharePointItemAttachment: 'getAll' | 'save' | 'send';
 	sharePointSite: 'getAll';
+	teamsFile: 'getAll' | 'save' | 'search' | 'send';
 };

@@ -12,6 +12,7 @@ import * as sharePointDocument from './sharePointDocument';
 import * as sharePointItem from './sharePointItem';
 import * as sharePointItemAttachment from './sharePointItemAttachment';
 import * as sharePointSite from './sharePointSite';
+import * as teamsFile from './teamsFile';
 
 export type Operation = (
 	this: IExecuteFunctions,
@@ -28,6 +29,7 @@ const operations: { [R in keyof VeeamM365Type]: Record<VeeamM365Type[R], ItemOpe
 	sharePointItem,
 	sharePointItemAttachment,
 	sharePointSite,
+	teamsFile,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -21,6 +21,10 @@ const EXPLORERS: Partial<Record<RestoreSessionType, ExplorerEmailSettings>> = {
 		path: '/VeodEmailSettings',
 		hint: 'Sending OneDrive documents needs the email settings of Veeam Explorer for Microsoft OneDrive for Business on the VB365 server: set the SMTP server, port and sender there (or use PUT /VeodEmailSettings), and enable them.',
 	},
+	Vet: {
+		path: '/VetEmailSettings',
+		hint: 'Sending Teams files needs the email settings of Veeam Explorer for Microsoft Teams on the VB365 server: set the SMTP server, port and sender there (or use PUT /VetEmailSettings), and enable them.',
+	},
 	Vex: {
 		path: '/VexEmailSettings',
 		hint: 'Sending mail items needs the email settings of Veeam Explorer for Microsoft Exchange on the VB365 server: set the SMTP server, port and sender there (or use PUT /VexEmailSettings), and enable them.',
@@ -38,6 +42,7 @@ export const EMAIL_SETTINGS_HINTS = {
 	Vesp: { 400: explorer('Vesp').hint, 500: explorer('Vesp').hint },
 	Vex: { 400: explorer('Vex').hint, 500: explorer('Vex').hint },
 	Veod: { 400: explorer('Veod').hint, 500: explorer('Veod').hint },
+	Vet: { 400: explorer('Vet').hint, 500: explorer('Vet').hint },
 };
 
 export async function getEmailSettings(

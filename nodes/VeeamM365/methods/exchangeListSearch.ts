@@ -1,37 +1,16 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listFolders, listMailboxesPage } from '../api/exchange';
-import { isRunningSessionOf, listRestoreSessionsPage } from '../api/restoreSessions';
 import { browsingSession } from '../restore/browsingSession';
+import { contains, PAGE_SIZE, runningSessionsList } from './sessionLists';
 import { resolveMailbox } from '../restore/mailboxTarget';
-
-const PAGE_SIZE = 100;
-
-const contains = (filter: string | undefined, ...texts: unknown[]) =>
-	!filter ||
-	texts.some((text) =>
-		String(text ?? '')
-			.toLowerCase()
-			.includes(filter.toLowerCase()),
-	);
 
 export async function searchExchangeSessions(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0);
-	const page = await listRestoreSessionsPage.call(this, offset, PAGE_SIZE);
-	return {
-		results: page.results
-			.filter((session) => isRunningSessionOf(session, 'Vex'))
-			.filter((session) => contains(filter, session.name, session.organization, session.id))
-			.map((session) => ({
-				name: `${String(session.organization ?? session.name ?? 'Exchange')} — started ${String(session.creationTime ?? '')}`,
-				value: String(session.id),
-			})),
-		paginationToken: page.hasMore ? String(offset + page.results.length) : undefined,
-	};
+	return await runningSessionsList(this, 'Vex', 'Exchange', filter, paginationToken);
 }
 
 /** Mailboxes of the browsing session, matched by name or address. */

@@ -166,3 +166,4 @@ export async function searchItems(
 
 export { searchExchangeSessions, searchFolders, searchMailboxes } from './exchangeListSearch';
 export { searchOneDrives, searchOneDriveSessions } from './oneDriveListSearch';
+export { searchChannels, searchTeams, searchTeamsSessions } from './teamsListSearch';

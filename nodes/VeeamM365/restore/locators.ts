@@ -28,6 +28,10 @@ const LABELS: Record<string, string> = {
 	sharePointDocument: 'Document',
 	sharePointFolder: 'Folder',
 	sharePointLibrary: 'Library',
+	teamId: 'Team',
+	channelId: 'Channel',
+	teamsFolderId: 'Folder',
+	teamsFileIds: 'File IDs',
 };
 
 /** Locators that also take a SharePoint address. */

@@ -9,47 +9,16 @@ import {
 	returnAllFields,
 } from '../../descriptions/common.descriptions';
 import { siteBrowseFields } from '../../descriptions/sharePointDocument.descriptions';
-import { buildDocumentQuery } from '../../helpers/documentQuery';
 import { parameterError } from '../../restore/locators';
 import { getSiteBrowseTarget } from '../../restore/sharePointDocumentTarget';
 import type { RestoreSessionScope } from '../../restore/sessionScope';
-import { readSearch } from '../oneDriveDocument/search.operation';
+import { fileSearchFields, readFileSearch } from '../fileSearch';
 import { getRequestSettings, getResultLimit } from '../options';
 import { selectionContext } from './documentOutput';
 
 const properties: INodeProperties[] = [
 	...siteBrowseFields,
-	{
-		displayName: 'File Name',
-		name: 'fileName',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Contoso NDA.docx or NDA*',
-		description: 'The name of the file; * stands for any characters',
-	},
-	{
-		displayName: 'Modified After',
-		name: 'modifiedAfter',
-		type: 'dateTime',
-		default: '',
-		description: 'Only documents last modified on or after this day (UTC)',
-	},
-	{
-		displayName: 'Modified Before',
-		name: 'modifiedBefore',
-		type: 'dateTime',
-		default: '',
-		description: 'Only documents last modified on or before this day (UTC)',
-	},
-	{
-		displayName: 'Raw Query',
-		name: 'rawQuery',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. size:>1000000',
-		description:
-			"More criteria in Veeam's own item search syntax (criteria:value, see Appendix A of the VB365 User Guide), added to the fields above with AND",
-	},
+	...fileSearchFields('e.g. Contoso NDA.docx or NDA*'),
 	...returnAllFields,
 	optionsCollection([...requestOptionFields, parallelItemsField]),
 ];
@@ -66,7 +35,7 @@ export async function execute(
 	itemIndex: number,
 	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
-	const query = buildDocumentQuery(readSearch.call(this, itemIndex));
+	const query = readFileSearch.call(this, itemIndex);
 	if (query === '') {
 		throw parameterError(
 			this,

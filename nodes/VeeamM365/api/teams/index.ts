@@ -1,0 +1,3 @@
+export * from './teams';
+export * from './teamsFiles';
+export type { ChannelTarget, TeamsFileSelection } from './teamsRequests';
