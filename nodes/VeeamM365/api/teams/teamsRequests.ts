@@ -113,18 +113,25 @@ export function buildSearchRequest(
 }
 
 /**
- * The `files` of a request on several: RESTTeamsFile objects (v8 requires `id` and `channelId`),
- * sent back as the server listed them without their links; `{id, channelId}` where no listing is
- * at hand.
+ * The `files` of a request on several: RESTTeamsFile objects, sent back as the server listed
+ * them without their links; `{id}` where no listing is at hand. v7 added `channelId` to the
+ * object and v8 requires it, so from v7 on each file carries the channel.
  */
-function fileRefs(target: ChannelTarget, ids: string[], listed?: IDataObject[]): IDataObject[] {
+function fileRefs(
+	version: ApiVersion,
+	target: ChannelTarget,
+	ids: string[],
+	listed?: IDataObject[],
+): IDataObject[] {
+	const withChannel = versionNumber(version) >= 7;
 	return ids.map((id) => {
 		const found = listed?.find((file) => String(file.id) === id);
-		if (!found) return { id, channelId: target.channelId };
-		const { _links: links, _actions: actions, ...fields } = found;
+		const { _links: links, _actions: actions, ...fields } = found ?? { id };
 		void links;
 		void actions;
-		return { ...fields, channelId: fields.channelId ?? target.channelId };
+		if (withChannel) return { ...fields, channelId: fields.channelId ?? target.channelId };
+		delete fields.channelId;
+		return fields;
 	});
 }
 
@@ -174,7 +181,7 @@ export function buildSaveRequest(
 	}
 	return {
 		path: `${filesPath(target)}/save`,
-		body: { files: fileRefs(target, fileIds, listed) },
+		body: { files: fileRefs(version, target, fileIds, listed) },
 		inArchive: true,
 	};
 }
@@ -199,6 +206,6 @@ export function buildSendRequest(
 	}
 	return {
 		path: `${filesPath(target)}/send`,
-		body: { files: fileRefs(target, fileIds, listed), ...fields },
+		body: { files: fileRefs(version, target, fileIds, listed), ...fields },
 	};
 }
