@@ -54,6 +54,7 @@ describe('Teams requests', () => {
 		});
 		expect(buildBrowseRequest('v7', target, undefined, true).qs).toEqual({
 			channelId: target.channelId,
+			parentId: 'root',
 			foldersOnly: true,
 		});
 	});

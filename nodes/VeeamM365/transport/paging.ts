@@ -62,12 +62,14 @@ export async function veeamApiRequestPage(
 
 /**
  * Every page of a `…/search` (POST): the first answer's `setId` goes with the next pages, so the
- * server reuses its result set instead of searching again. The first `limit` results when given.
+ * server reuses its result set instead of searching again (`reuseSet: false` where the spec has
+ * no `setId` parameter). The first `limit` results when given.
  */
 export async function veeamApiSearchAll(
 	this: Context,
 	request: CollectionRequest,
 	limit?: number,
+	{ reuseSet = true }: { reuseSet?: boolean } = {},
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
 	let setId: string | undefined;
@@ -80,7 +82,7 @@ export async function veeamApiSearchAll(
 		})) as IDataObject;
 		const found = Array.isArray(page?.results) ? (page.results as IDataObject[]) : [];
 		results.push(...found);
-		if (typeof page?.setId === 'string') setId ??= page.setId;
+		if (reuseSet && typeof page?.setId === 'string') setId ??= page.setId;
 		const hasNext = Boolean((page?._links as IDataObject | undefined)?.next);
 		const done = found.length === 0 || (!hasNext && found.length < pageSize);
 		if (done || (limit !== undefined && results.length >= limit)) break;

@@ -1,15 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assertCanSendEmail } from '../../api/emailSettings';
-import type { MailMessage } from '../../api/exchange';
 import { sendDocuments } from '../../api/oneDrive';
-import {
-	optionsCollection,
-	requestOptionFields,
-	simplifyField,
-} from '../../descriptions/common.descriptions';
-import { addressProblem } from '../../helpers/email';
 import { readLocator } from '../../restore/locators';
 import {
 	getOneDriveTarget,
@@ -17,56 +10,22 @@ import {
 	withListedDocuments,
 } from '../../restore/oneDriveTarget';
 import type { RestoreSessionScope } from '../../restore/sessionScope';
+import { fileSendFields, readFileMessage } from '../fileSend';
 import { getOptions } from '../options';
 import { documentSummary, oneDriveContext, selectionWords } from './documentOutput';
 import { selectionFields } from './selectionFields';
 
 const properties: INodeProperties[] = [
 	...selectionFields,
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. requester@contoso.com (leave empty for the OneDrive owner)',
-		description:
-			'Recipient of the email that carries the restored files. Leave empty to send them to the owner, when the OneDrive is given by email.',
-	},
-	{
-		displayName: 'Subject',
-		name: 'subject',
-		type: 'string',
-		default: 'Restored files',
-	},
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		placeholder: 'e.g. Here are the files you asked us to restore.',
-	},
-	{
-		displayName: 'From',
-		name: 'from',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. backup@contoso.com',
-		description:
-			'Sender address. Leave empty to use the sender set in the email settings of Veeam Explorer for OneDrive.',
-	},
-	simplifyField,
-	optionsCollection([
+	...fileSendFields(
+		{ name: 'OneDrive', settings: 'OneDrive' },
 		{
-			displayName: 'Check Email Settings First',
-			name: 'checkEmailSettings',
-			type: 'boolean',
-			default: true,
+			required: false,
+			placeholder: 'e.g. requester@contoso.com (leave empty for the OneDrive owner)',
 			description:
-				'Whether to read the OneDrive email settings of the server before sending, to fail early with instructions when it cannot send',
+				'Recipient of the email that carries the restored files. Leave empty to send them to the owner, when the OneDrive is given by email.',
 		},
-		...requestOptionFields,
-	]),
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -74,36 +33,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readMessage(this: IExecuteFunctions, itemIndex: number, owner?: string): MailMessage {
-	const read = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	const message: MailMessage = {
-		to: read('to') || owner || '',
-		from: read('from'),
-		subject: read('subject'),
-		text: read('text'),
-	};
-	if (message.to === '') {
-		throw new NodeOperationError(this.getNode(), 'No recipient given [parameter "To"]', {
-			itemIndex,
-			description:
-				'Fill in To, e.g. requester@contoso.com, or give the OneDrive By Email to send to its owner.',
-		});
-	}
-	for (const [key, label] of [
-		['to', 'To'],
-		['from', 'From'],
-	] as const) {
-		const value = message[key] ?? '';
-		if (key === 'from' && value === '') continue;
-		const problem = addressProblem(value);
-		if (problem) {
-			throw new NodeOperationError(this.getNode(), `"${label}" ${problem} [parameter "${label}"]`, {
-				itemIndex,
-				description: 'Give one email address, e.g. anna.meier@contoso.com.',
-			});
-		}
-	}
-	return message;
+const NO_RECIPIENT =
+	'Fill in To, e.g. requester@contoso.com, or give the OneDrive By Email to send to its owner.';
+
+function readMessage(this: IExecuteFunctions, itemIndex: number, owner?: string) {
+	return readFileMessage.call(this, itemIndex, { fallbackTo: owner, noRecipientFix: NO_RECIPIENT });
 }
 
 /** One request per input item, never repeated: a repeat could send the files twice. */

@@ -92,6 +92,8 @@ export async function searchTeamsFiles(
 			},
 		},
 		limit,
+		// The specs give Teams file search no setId parameter: pages by offset only.
+		{ reuseSet: false },
 	);
 }
 

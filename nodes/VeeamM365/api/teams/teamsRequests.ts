@@ -75,8 +75,10 @@ export function buildBrowseRequest(
 	foldersOnly = false,
 ): ApiPath & { qs: IDataObject } {
 	needsV6(version, 'Browsing Teams files');
-	const qs: IDataObject = { channelId: target.channelId };
-	if (parentId !== undefined) qs.parentId = parentId;
+	// Without parentId the server lists every file at every depth; "root" is the channel's top.
+	// [inference] the specs call "root" the channels' root folders: a real server may answer the
+	// channel's own folder there, which the Folder path then starts with.
+	const qs: IDataObject = { channelId: target.channelId, parentId: parentId ?? 'root' };
 	// v6 has no foldersOnly; the caller keeps the folders itself.
 	if (foldersOnly && versionNumber(version) >= 7) qs.foldersOnly = true;
 	return { path: filesPath(target), qs };
