@@ -7,6 +7,7 @@ const { call, login, itemPath } = require('../../tools/simulator/client');
 const { driveExchange } = require('./exchange-drive');
 const { driveOneDrive } = require('./onedrive-drive');
 const { driveSiteDocuments } = require('./sharepoint-docs-drive');
+const { driveTeams } = require('./teams-drive');
 
 const VERSIONS = [6, 7, 8];
 
@@ -133,6 +134,7 @@ async function driveVersion(sim, v) {
 	await driveExchange(sim, v, { get, post });
 	await driveOneDrive(sim, v, { get, post });
 	await driveSiteDocuments(sim, v, { get, post });
+	await driveTeams(sim, v, { get, post, put });
 
 	// Injected server errors
 	sim.faults.add({ path: '/ServiceInstance$', version: v, status: 503, retryAfter: 1, times: 1 });

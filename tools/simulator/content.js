@@ -15,6 +15,7 @@ const KINDS = {
 	pdf: { text: 0.3, stored: false, magic: '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n' },
 	docx: { text: 0.05, stored: true, magic: 'PK\x03\x04\x14\x00\x06\x00' },
 	xlsx: { text: 0.05, stored: true, magic: 'PK\x03\x04\x14\x00\x06\x00' },
+	pptx: { text: 0.05, stored: true, magic: 'PK\x03\x04\x14\x00\x06\x00' },
 	png: { text: 0.0, stored: true, magic: '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR' },
 	mp4: { text: 0.0, stored: true, magic: '\x00\x00\x00\x20ftypisom\x00\x00\x02\x00' },
 	zip: { text: 0.05, stored: true, magic: 'PK\x03\x04\x14\x00\x08\x00' },

@@ -7,6 +7,7 @@ const { withHostileItems } = require('./fixture-hostile');
 const { buildExchange } = require('./exchange-fixture');
 const { buildOneDrive } = require('./onedrive-fixture');
 const { buildSiteDocuments } = require('./sharepoint-docs-fixture');
+const { buildTeams } = require('./teams-fixture');
 
 /** With `oneDriveBench`: a running OneDrive session with a fixed ID, for benchmark workflows. */
 const BENCH_VEOD_SESSION = {
@@ -251,6 +252,8 @@ function loadFixture(opts = {}) {
 		),
 		/** SharePoint libraries, folders, documents and versions (sharepoint-docs-fixture.js). */
 		siteDocuments: buildSiteDocuments(seed, byKey.site, uuidFrom),
+		/** Teams, channels, channel folders and files with versions (teams-fixture.js). */
+		teams: buildTeams(seed, byKey.organization.contoso || organizations[0], uuidFrom),
 	};
 	for (const [k, v] of Object.entries(hidden))
 		Object.defineProperty(fixture, k, { value: v, enumerable: false });

@@ -212,6 +212,22 @@ class Simulator {
 		);
 	}
 
+	/** The exact bytes of a Teams channel file (by fixture key or ID), latest or one version (512, 1024, …). */
+	teamsFileContent(keyOrId, version) {
+		const data = this.fixture.teams;
+		const file = data.byKey.file[keyOrId] || data.files.find((f) => f.id === keyOrId);
+		if (!file) throw new Error(`no Teams file ${keyOrId}`);
+		const v =
+			version === undefined
+				? file.versions[file.versions.length - 1]
+				: file.versions.find((x) => String(x.version) === String(version));
+		if (!v) throw new Error(`no version ${version} of Teams file ${keyOrId}`);
+		return contentBuffer(
+			{ id: v.contentId, kind: v.kind, name: v.name, sizeBytes: v.sizeBytes },
+			this.fixture.seed,
+		);
+	}
+
 	requireAttachment(id) {
 		const att = this.fixture.attachment(id);
 		if (!att) throw new Error(`no attachment with id ${id}`);

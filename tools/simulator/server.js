@@ -20,6 +20,8 @@ const ROUTES = [
 	require('./routes/onedrive-actions'),
 	require('./routes/sharepoint-documents'),
 	require('./routes/sharepoint-document-search'),
+	require('./routes/teams'),
+	require('./routes/teams-actions'),
 ];
 
 function buildApp(sim, { key, cert }) {

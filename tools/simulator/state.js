@@ -50,6 +50,13 @@ class SimState {
 		this.vexEmail = { ...this.email };
 		// Likewise Veeam Explorer for OneDrive (/VeodEmailSettings).
 		this.veodEmail = { ...this.email };
+		// And Veeam Explorer for Microsoft Teams (/VetEmailSettings).
+		this.vetEmail = { ...this.email };
+	}
+
+	vetEmailConfigured() {
+		const e = this.vetEmail;
+		return Boolean(e.enableNotification && e.server && e.from);
 	}
 
 	veodEmailConfigured() {

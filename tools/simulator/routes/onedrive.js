@@ -11,8 +11,8 @@ const od = require('../onedrive-lookup');
 const ODS = '/RestoreSessions/:rid/Organization/OneDrives';
 const OD = `${ODS}/:od`;
 
-/** A predicate over fixture documents for `query`. */
-function compileDocumentQuery(query) {
+/** A predicate over fixture documents for `query` (`modifiedOf` gives an entry's modification time). */
+function compileDocumentQuery(query, modifiedOf = (d) => od.latest(d).modified) {
 	const tests = [];
 	for (const { criteria, value } of tokenize(query || '')) {
 		if (criteria === null && value.toUpperCase() === 'AND') continue;
@@ -25,7 +25,7 @@ function compileDocumentQuery(query) {
 			);
 		} else if (criteria === 'datemodified') {
 			const test = dateTest(value, query);
-			tests.push((d) => test(Date.parse(od.latest(d).modified)));
+			tests.push((d) => test(Date.parse(modifiedOf(d))));
 		} else {
 			throw invalid(`The search query '${query}' uses the unknown criteria '${criteria}'.`);
 		}
@@ -33,7 +33,8 @@ function compileDocumentQuery(query) {
 	return (d) => tests.every((test) => test(d));
 }
 
-function search(ctx, session, candidates) {
+/** A search page over `candidates`; the result set is kept under its setId for the next pages. */
+function searchPage(ctx, candidates, renderOne, modifiedOf) {
 	const body = ctx.objectBody(true, 'searchOptions');
 	const query = prop(body, 'query');
 	if (query !== undefined && query !== null && typeof query !== 'string')
@@ -44,12 +45,15 @@ function search(ctx, session, candidates) {
 	let setId = given;
 	if (given && sets.has(given.toLowerCase())) found = sets.get(given.toLowerCase());
 	else {
-		found = candidates.filter(compileDocumentQuery(query || ''));
+		found = candidates.filter(compileDocumentQuery(query || '', modifiedOf));
 		setId = crypto.randomUUID();
 		sets.set(setId, found);
 	}
-	return ctx.page(found, (d) => od.renderDocument(ctx, session, d), { setId });
+	return ctx.page(found, renderOne, { setId });
 }
+
+const search = (ctx, session, candidates) =>
+	searchPage(ctx, candidates, (d) => od.renderDocument(ctx, session, d));
 
 function parentFilter(ctx, oneDrive) {
 	const parentId = ctx.query('parentId');
@@ -121,3 +125,4 @@ module.exports = function oneDriveRoutes(def) {
 };
 
 module.exports.compileDocumentQuery = compileDocumentQuery;
+module.exports.searchPage = searchPage;
