@@ -13,7 +13,10 @@ async function loadNodeDescriptions(client) {
 	assert.equal(res.status, 200, `GET /types/nodes.json answered ${res.status}`);
 	const all = res.json;
 	const ours = all.filter((type) => type.name === NODE_TYPE);
-	assert.ok(ours.length > 0, `${NODE_TYPE} is not among the ${all.length} node types the editor loads`);
+	assert.ok(
+		ours.length > 0,
+		`${NODE_TYPE} is not among the ${all.length} node types the editor loads`,
+	);
 	return ours;
 }
 
@@ -77,7 +80,10 @@ const rl = (value, mode = 'list') => ({ __rl: true, mode, value });
  * mode, as the editor does. They must work without a Running Session and open at most one restore
  * session between them (none while one of the organization is running).
  */
-async function checkStartAndStopPickLists(client, { sim, credential, organizationId, itemUrl, item }) {
+async function checkStartAndStopPickLists(
+	client,
+	{ sim, credential, organizationId, itemUrl, item },
+) {
 	const node = {
 		resource: 'sharePointItemAttachment',
 		operation: 'save',
@@ -104,9 +110,15 @@ async function checkStartAndStopPickLists(client, { sim, credential, organizatio
 		return (res.json.data ?? res.json).results;
 	};
 	const sites = await listed('searchSites', node, 'siteId');
-	assert.ok(sites.some((site) => site.value === item.siteId), 'the item\'s site is listed');
+	assert.ok(
+		sites.some((site) => site.value === item.siteId),
+		"the item's site is listed",
+	);
 	const items = await listed('searchItems', { ...node, siteId: rl(item.siteId) }, 'itemId');
-	assert.ok(items.some((entry) => entry.value === item.id), 'the item is listed');
+	assert.ok(
+		items.some((entry) => entry.value === item.id),
+		'the item is listed',
+	);
 
 	const res = await client.call('POST', '/dynamic-node-parameters/options', {
 		...common,
@@ -121,7 +133,10 @@ async function checkStartAndStopPickLists(client, { sim, credential, organizatio
 		item.attachments.map((attachment) => attachment.id),
 	);
 	assert.ok(options.every((option) => /^\d+(\.\d+)? (B|kB|MB|GB)$/.test(option.description ?? '')));
-	assert.ok(explores() - before <= 1, `opened ${explores() - before} restore sessions for three lists`);
+	assert.ok(
+		explores() - before <= 1,
+		`opened ${explores() - before} restore sessions for three lists`,
+	);
 	return `${sites.length} sites, ${items.length} items, ${options.length} attachments; sessions opened: ${explores() - before}`;
 }
 

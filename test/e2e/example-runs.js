@@ -40,10 +40,17 @@ async function executeFromPinnedTrigger(client, workflow, { timeoutMs = 120000 }
 		const res = await client.call('GET', `/executions/${executionId}`);
 		const execution = unwrap(res);
 		if (execution && !RUNNING.includes(execution.status) && execution.stoppedAt) {
-			assert.equal(execution.status, 'success', `execution ${executionId}: ${res.text.slice(0, 1500)}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`execution ${executionId}: ${res.text.slice(0, 1500)}`,
+			);
 			return execution;
 		}
-		assert.ok(Date.now() < until, `execution ${executionId} still ${execution?.status} after ${timeoutMs} ms`);
+		assert.ok(
+			Date.now() < until,
+			`execution ${executionId} still ${execution?.status} after ${timeoutMs} ms`,
+		);
 		await sleep(500);
 	}
 }

@@ -4,15 +4,14 @@
 // bad inputs that become error items. Every run must leave no Exchange session running.
 
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 
-const { findStoredBinary } = require('../../tools/n8n/binary-store');
 const { executeWorkflow, nodeItems } = require('../../tools/n8n/n8n');
 const {
 	mailSaveWorkflow,
 	mailSendWorkflow,
 	mailBadInputsWorkflow,
 } = require('../../tools/workflows');
+const { runningSessionsOf, storedBytes, succeeded } = require('./run-checks');
 const { readMsg } = require('../support/mail-runs');
 
 function mailWorkflows(cred, sim) {
@@ -28,19 +27,7 @@ function mailWorkflows(cred, sim) {
 	];
 }
 
-const runningExchangeSessions = (sim) =>
-	[...sim.state.sessions.values()].filter((s) => s.type === 'Vex' && s.state !== 'Stopped').length;
-
-function succeeded(result, what) {
-	assert.ok(
-		result.run,
-		`no run JSON in the output of ${what}\n${(result.stdout + result.stderr).slice(-3000)}`,
-	);
-	assert.equal(result.code, 0, `${what}: exit ${result.code ?? result.signal}`);
-	const error = result.run.data?.resultData?.error;
-	assert.equal(error, undefined, `${what} reported an error: ${error?.message}`);
-	return result.run;
-}
+const runningExchangeSessions = (sim) => runningSessionsOf(sim, 'Vex');
 
 async function runMailCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder }) {
 	const nda = sim.fixture.exchange.byKey.item.nda;
@@ -62,9 +49,7 @@ async function runMailCases({ tag, needsSetup, laneDef, env, logFile, sim, userF
 			const [saved] = nodeItems(run, 'Save as MSG') ?? [];
 			assert.ok(saved?.binary?.data, 'Save as MSG returned a file');
 			assert.equal(saved.binary.data.fileName, `${nda.subject}.msg`);
-			const stored = findStoredBinary(userFolder, saved.binary.data.id);
-			assert.ok(stored, `binary ${saved.binary.data.id} not found in the binary data folder`);
-			const msg = readMsg(fs.readFileSync(stored));
+			const msg = readMsg(storedBytes(userFolder, saved.binary.data));
 			assert.equal(msg.subject, nda.subject);
 			assert.equal(msg.senderEmail, nda.from);
 			assert.equal(msg.body, nda.body);

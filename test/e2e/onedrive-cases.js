@@ -5,15 +5,14 @@
 // session running.
 
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 
-const { findStoredBinary } = require('../../tools/n8n/binary-store');
 const { executeWorkflow, nodeItems } = require('../../tools/n8n/n8n');
 const {
 	oneDriveSaveWorkflow,
 	oneDriveSendWorkflow,
 	oneDriveBadInputsWorkflow,
 } = require('../../tools/workflows');
+const { runningSessionsOf, storedBytes, succeeded } = require('./run-checks');
 
 function oneDriveWorkflows(cred, sim) {
 	const organizationId = sim.fixture.organization('contoso').id;
@@ -28,25 +27,7 @@ function oneDriveWorkflows(cred, sim) {
 	];
 }
 
-const runningOneDriveSessions = (sim) =>
-	[...sim.state.sessions.values()].filter((s) => s.type === 'Veod' && s.state !== 'Stopped').length;
-
-function succeeded(result, what) {
-	assert.ok(
-		result.run,
-		`no run JSON in the output of ${what}\n${(result.stdout + result.stderr).slice(-3000)}`,
-	);
-	assert.equal(result.code, 0, `${what}: exit ${result.code ?? result.signal}`);
-	const error = result.run.data?.resultData?.error;
-	assert.equal(error, undefined, `${what} reported an error: ${error?.message}`);
-	return result.run;
-}
-
-function storedBytes(userFolder, binary) {
-	const stored = findStoredBinary(userFolder, binary.id);
-	assert.ok(stored, `binary ${binary.id} not found in the binary data folder`);
-	return fs.readFileSync(stored);
-}
+const runningOneDriveSessions = (sim) => runningSessionsOf(sim, 'Veod');
 
 async function runOneDriveCases({ tag, needsSetup, laneDef, env, logFile, sim, userFolder }) {
 	const { document } = sim.fixture.oneDrive.byKey;

@@ -23,7 +23,12 @@ const USAGE = `Usage: node test/e2e/run.js [options]
   --install-only     only make sure the lanes' n8n installs are present`;
 
 function parseArgs(argv) {
-	const options = { lanes: (process.env.E2E_LANES || 'all').split(','), keep: false, reinstall: false, installOnly: false };
+	const options = {
+		lanes: (process.env.E2E_LANES || 'all').split(','),
+		keep: false,
+		reinstall: false,
+		installOnly: false,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const [flag, inline] = arg.split('=');
@@ -56,7 +61,11 @@ async function main() {
 			if (typeof note === 'string' && note) console.log(`      ${note}`);
 		} catch (error) {
 			results.push({ name, ok: false, error });
-			console.log(`  ✗ ${name} (${seconds(Date.now() - caseStarted)})\n      ${String(error?.stack || error).split('\n').join('\n      ')}`);
+			console.log(
+				`  ✗ ${name} (${seconds(Date.now() - caseStarted)})\n      ${String(error?.stack || error)
+					.split('\n')
+					.join('\n      ')}`,
+			);
 		}
 	};
 
@@ -66,7 +75,10 @@ async function main() {
 		await record(`[lane ${laneDef.id}] n8n ${laneDef.n8nVersion} is installed`, async () => {
 			const result = await ensureInstalled(laneDef, { force: options.reinstall, logDir });
 			installed.set(laneDef.id, result);
-			if (!result.installed) console.log(`  ${laneDef.label}: n8n ${laneDef.n8nVersion} already installed (stamp matches)`);
+			if (!result.installed)
+				console.log(
+					`  ${laneDef.label}: n8n ${laneDef.n8nVersion} already installed (stamp matches)`,
+				);
 		});
 	}
 	if (options.installOnly) return summarize(results, started);
@@ -76,15 +88,18 @@ async function main() {
 	try {
 		await buildPackage();
 		const { tarball, files } = await packPackage(path.join(workRoot, 'pack'));
-		await record('npm pack: the tarball holds only the package (dist/nodes, dist/credentials, dist/icons, metadata)', async () => {
-			const stray = strayFiles(files);
-			if (stray.length > 0) {
-				throw new Error(
-					`the tarball would publish ${stray.length} stray file(s): ${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ', …' : ''}\n` +
-						'n8n-node build copies every *.png/*.svg below the project into dist/ (it skips only the top-level node_modules and dot-folders); remove the folder that holds them and rebuild',
-				);
-			}
-		});
+		await record(
+			'npm pack: the tarball holds only the package (dist/nodes, dist/credentials, dist/icons, metadata)',
+			async () => {
+				const stray = strayFiles(files);
+				if (stray.length > 0) {
+					throw new Error(
+						`the tarball would publish ${stray.length} stray file(s): ${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ', …' : ''}\n` +
+							'n8n-node build copies every *.png/*.svg below the project into dist/ (it skips only the top-level node_modules and dot-folders); remove the folder that holds them and rebuild',
+					);
+				}
+			},
+		);
 		const { startSimulator } = require('../../tools/simulator');
 		sim = await startSimulator({ port: 0, profile: '8.x' });
 		console.log(`VB365 simulator on ${sim.url}`);
@@ -119,7 +134,8 @@ async function main() {
 	} finally {
 		if (sim) await sim.stop();
 		const failed = results.some((r) => !r.ok);
-		if (options.keep || failed) console.log(`\nWork folder kept: ${workRoot} (n8n.log and the user folder per lane)`);
+		if (options.keep || failed)
+			console.log(`\nWork folder kept: ${workRoot} (n8n.log and the user folder per lane)`);
 		else fs.rmSync(workRoot, { recursive: true, force: true });
 	}
 	return summarize(results, started);

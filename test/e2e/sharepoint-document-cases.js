@@ -4,11 +4,10 @@
 // per file with its path, a library sent to an address (outbox); no session left running.
 
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 
-const { findStoredBinary } = require('../../tools/n8n/binary-store');
 const { executeWorkflow, nodeItems } = require('../../tools/n8n/n8n');
 const { siteDocumentWorkflow } = require('../../tools/workflows');
+const { storedBytes, succeeded } = require('./run-checks');
 
 function siteDocumentWorkflows(cred, sim) {
 	return [siteDocumentWorkflow(cred, sim.fixture.organization('contoso').id)];
@@ -24,19 +23,17 @@ async function runSiteDocumentCases({ tag, needsSetup, laneDef, env, logFile, si
 		`${tag} (s1) SharePoint document: by its sharing link raw and byte-equal; a folder with paths; a library sent`,
 		async () => {
 			sim.reset();
-			const result = await executeWorkflow(laneDef, env, 'vb365E2eSpdc0001', { logFile });
-			assert.ok(result.run, `no run JSON\n${(result.stdout + result.stderr).slice(-3000)}`);
-			const error = result.run.data?.resultData?.error;
-			assert.equal(error, undefined, `the run reported an error: ${error?.message}`);
-			const [saved] = nodeItems(result.run, 'Save by Link') ?? [];
+			const run = succeeded(
+				await executeWorkflow(laneDef, env, 'vb365E2eSpdc0001', { logFile }),
+				'execute SharePoint document save',
+			);
+			const [saved] = nodeItems(run, 'Save by Link') ?? [];
 			assert.equal(saved?.binary?.data?.fileName, 'Contoso NDA.docx');
-			const stored = findStoredBinary(userFolder, saved.binary.data.id);
-			assert.ok(stored, 'the saved file is in the binary store');
 			assert.ok(
-				fs.readFileSync(stored).equals(sim.siteDocumentContent('nda')),
+				storedBytes(userFolder, saved.binary.data).equals(sim.siteDocumentContent('nda')),
 				'the stored file equals the backed-up bytes',
 			);
-			const files = nodeItems(result.run, 'Save Folder') ?? [];
+			const files = nodeItems(run, 'Save Folder') ?? [];
 			assert.deepEqual(files.map((i) => `${i.json.folderPath}/${i.binary.data.fileName}`).sort(), [
 				'NDA/2024 #1 (final)/Angebot Müller – 2024 (final).pdf',
 				'NDA/2024 #1 (final)/notes 100% sure; v2.txt',

@@ -9,5 +9,6 @@ module.exports = {
 	...require('./demo'),
 	...require('./mail'),
 	...require('./onedrive'),
+	...require('./teams'),
 	...require('./sharepoint-documents'),
 };
