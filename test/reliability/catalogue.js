@@ -11,6 +11,7 @@
 const { MAIL_CASES } = require('./mail-cases');
 const { ONEDRIVE_CASES } = require('./onedrive-cases');
 const { SHAREPOINT_DOCUMENT_CASES } = require('./sharepoint-document-cases');
+const { TEAMS_CASES } = require('./teams-cases');
 
 const GUID_A = '0b7e2c4d-1a2b-4c3d-8e9f-a0b1c2d3e4f5';
 const GUID_B = '6f5e4d3c-2b1a-4f9e-8d7c-6b5a4f3e2d1c';
@@ -724,6 +725,7 @@ const CASES = [
 	...MAIL_CASES,
 	...ONEDRIVE_CASES,
 	...SHAREPOINT_DOCUMENT_CASES,
+	...TEAMS_CASES,
 ];
 
 module.exports = { CASES, VALUE };
