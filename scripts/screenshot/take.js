@@ -5,7 +5,8 @@
 //   docs/screenshot-workflow.png  that example workflow on the canvas
 //   docs/screenshot-run.png       the demo workflow's Save node after "Execute step" (simulator data)
 //   docs/screenshot-search.png    the node panel finding the node for "backup attachments"
-//   docs/screenshot-mail.png, -onedrive.png, -spdocs.png  a node of the mail / OneDrive / document example
+//   docs/screenshot-mail.png, -onedrive.png, -spdocs.png, -teams.png  a node of the mail / OneDrive /
+//   document / Teams example
 //   docs/screenshot-jira.png, screenshot-ai-agent.png   the Jira and AI Agent examples on the canvas
 // It fails when a search a helpdesk would type (SharePoint, restore, backup attachments) does not
 // find the node.
@@ -170,6 +171,12 @@ const NODE_SHOTS = [
 		nodeName: 'Restore the Document',
 		parameters: ['operation', 'sharePointDocument'],
 		file: 'screenshot-spdocs.png',
+	},
+	{
+		example: 'restore-teams-channel-file.json',
+		nodeName: 'Find the File',
+		parameters: ['operation', 'teamId', 'channelId', 'fileName'],
+		file: 'screenshot-teams.png',
 	},
 ];
 

@@ -51,7 +51,7 @@ test('running Teams sessions only', async () => {
 	expect(results.map((r) => r.value)).toEqual([vet.id]);
 });
 
-test('teams: all 42 on one page, and the server's filter by the typed name', async () => {
+test('teams: all 42 on one page, and the server filters them by the typed name', async () => {
 	const first = await call('searchTeams', inSession());
 	expect(first.results).toHaveLength(42);
 	expect(first.paginationToken).toBeUndefined();
