@@ -172,6 +172,64 @@ describe.each([['v8'], ['v6']])('OneDrive documents against a %s server', (apiVe
 		expect(veod(sim)).toEqual([]);
 	});
 
+	test('several folders in one request, and the whole OneDrive, each file with its path', async () => {
+		const ids = ['anna:Archive', 'anna:Projects/Fabrikam/Contracts'].map(
+			(key) => oneDriveFolder(sim, key).id,
+		);
+		const folders = await runOneDrive(sim, apiVersion, 'save', {
+			saveWhat: 'folders',
+			folderIds: ids.join('\n'),
+		});
+		expect(folders.error).toBeUndefined();
+		const paths = (result) =>
+			result.items.map((item) => `${item.json.folderPath}|${item.binary.data.fileName}`).sort();
+		expect(paths(folders)).toEqual(
+			[
+				'Archive|Budget 2024.xlsx',
+				'Contracts|Vertrag #3 – Entwurf (final).pdf',
+				'Contracts|見積書 メモ.txt',
+			].sort(),
+		);
+		const body = sim.requests.find((r) => /\/Folders\/save$/.test(r.path)).body;
+		expect(body.folders.map((folder) => [folder.id, folder.name])).toEqual([
+			[ids[0], 'Archive'],
+			[ids[1], 'Contracts'],
+		]);
+		expect(folders.items[0].json.summary).toMatch(/^Restored 2 folders from the OneDrive of/);
+
+		const whole = await runOneDrive(sim, apiVersion, 'save', { saveWhat: 'oneDrive' });
+		expect(whole.error).toBeUndefined();
+		expect(paths(whole)).toEqual(
+			[
+				'|Budget 2024.xlsx',
+				'Archive|Budget 2024.xlsx',
+				'Projects|Site photo.png',
+				'Projects/Fabrikam|Contoso NDA.docx',
+				'Projects/Fabrikam|notes 100% final; v2.txt',
+				'Projects/Fabrikam/Contracts|Vertrag #3 – Entwurf (final).pdf',
+				'Projects/Fabrikam/Contracts|見積書 メモ.txt',
+			].sort(),
+		);
+		const archived = whole.items.find((item) => item.json.folderPath === 'Archive');
+		expect(
+			(await whole.readBinary(archived.binary.data)).equals(sim.oneDriveContent('oldBudget')),
+		).toBe(true);
+		expect(veod(sim)).toEqual([]);
+	});
+
+	test('sends the whole OneDrive to an address', async () => {
+		const result = await runOneDrive(sim, apiVersion, 'send', {
+			saveWhat: 'oneDrive',
+			to: 'helpdesk@contoso.com',
+		});
+		expect(result.error).toBeUndefined();
+		expect(sim.outbox.map((mail) => [mail.kind, mail.to, mail.attachments.length])).toEqual([
+			['oneDriveSend', 'helpdesk@contoso.com', 7],
+		]);
+		expect(result.items[0].json).toMatchObject({ sent: true, wholeOneDrive: true });
+		expect(result.items[0].json.summary).toMatch(/^Sent the whole OneDrive/);
+	});
+
 	test('sends a document to the owner when To is empty; the server got to, subject and text', async () => {
 		const nda = oneDriveDocument(sim, 'nda');
 		const result = await runOneDrive(sim, apiVersion, 'send', {

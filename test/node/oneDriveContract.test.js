@@ -4,7 +4,7 @@
 const { validateRequest, validateResponse } = require('../contract');
 const { shutdownHarness } = require('../../tools/engine/harness');
 const { startSimulator } = require('../support/node-runs');
-const { runOneDrive, oneDriveDocument } = require('../support/onedrive-runs');
+const { runOneDrive, oneDriveDocument, oneDriveFolder } = require('../support/onedrive-runs');
 
 let sim;
 beforeAll(async () => {
@@ -24,6 +24,8 @@ test.each(['v6', 'v7', 'v8'])(
 		sim.setEmailSettings(true);
 		const nda = oneDriveDocument(sim, 'nda');
 		const budget = oneDriveDocument(sim, 'budget');
+		const archive = oneDriveFolder(sim, 'anna:Archive');
+		const contracts = oneDriveFolder(sim, 'anna:Projects/Fabrikam/Contracts');
 		const runs = [
 			['search', { fileName: 'Budget*', modifiedAfter: '2024-01-01T00:00:00Z', returnAll: true }],
 			['search', { documentFolderId: folder('Projects'), fileName: 'NDA', limit: 5 }],
@@ -32,10 +34,14 @@ test.each(['v6', 'v7', 'v8'])(
 			['save', { documentIds: budget.id, versionId: '512' }],
 			['save', { documentIds: [nda.id, budget.id] }],
 			['save', { saveWhat: 'folder', documentFolderId: folder('Projects/Fabrikam') }],
+			['save', { saveWhat: 'folders', folderIds: [archive.id, contracts.id] }],
+			['save', { saveWhat: 'oneDrive' }],
 			['send', { documentIds: nda.id, from: 'backup@contoso.com', text: 'Here' }],
 			['send', { documentIds: budget.id, versionId: '1024', to: 'helpdesk@contoso.com' }],
 			['send', { documentIds: [nda.id, budget.id], to: 'helpdesk@contoso.com' }],
 			['send', { saveWhat: 'folder', documentFolderId: folder('Projects') }],
+			['send', { saveWhat: 'folders', folderIds: archive.id, to: 'helpdesk@contoso.com' }],
+			['send', { saveWhat: 'oneDrive', to: 'helpdesk@contoso.com' }],
 		];
 		for (const [operation, extra] of runs) {
 			const result = await runOneDrive(sim, apiVersion, operation, extra);
@@ -75,6 +81,8 @@ test.each(['v6', 'v7', 'v8'])(
 		expect([...operations].sort()).toEqual(
 			[
 				'OneDrive_Get',
+				'OneDrive_SaveOneDriveAction',
+				'OneDrive_SendOneDriveAction',
 				'OneDrive_SearchOneDriveByOptions',
 				'OneDriveDocument_Get',
 				'OneDriveDocument_GetById',
@@ -86,6 +94,9 @@ test.each(['v6', 'v7', 'v8'])(
 				'OneDriveDocument_SendDocumentActionByVersionId',
 				'OneDriveDocument_SendDocumentsAction',
 				'OneDriveFolder_Get',
+				'OneDriveFolder_GetById',
+				'OneDriveFolder_SaveFoldersAction',
+				'OneDriveFolder_SendFoldersAction',
 				'OneDriveFolder_SearchOneDriveFolderByOptions',
 				'OneDriveFolder_SaveFolderAction',
 				'OneDriveFolder_SendFolderAction',

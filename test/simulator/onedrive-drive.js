@@ -29,7 +29,7 @@ async function driveOneDrive(sim, v, { get, post }) {
 	await get(`${ods}/${missing}`);
 	await get(`${od}/Folders`);
 	await get(`${od}/Folders?parentId=${fabrikam.id}`);
-	await get(`${od}/Folders/${fabrikam.id}`);
+	const fabrikamListed = asListed(await get(`${od}/Folders/${fabrikam.id}`));
 	await get(`${od}/Documents?parentId=${fabrikam.id}`);
 	const ndaListed = asListed(await get(`${od}/Documents/${nda.id}`));
 	const budgetListed = asListed(await get(`${od}/Documents/${budget.id}`));
@@ -47,12 +47,16 @@ async function driveOneDrive(sim, v, { get, post }) {
 	await post(`${od}/Documents/${budget.id}/Versions/1024/save`, { asZip: false });
 	await post(`${od}/Documents/save`, { documents: [ndaListed, budgetListed] });
 	await post(`${od}/Folders/${fabrikam.id}/save`);
+	await post(`${od}/Folders/save`, { folders: [fabrikamListed] });
+	await post(`${od}/save`);
 	await get('/VeodEmailSettings');
 	const message = { to: 'anna.meier@contoso.com', subject: 'Restored', text: 'Here it is.' };
 	await post(`${od}/Documents/${nda.id}/send`, message);
 	await post(`${od}/Documents/${budget.id}/Versions/512/send`, message);
 	await post(`${od}/Documents/send`, { documents: [ndaListed, budgetListed], ...message });
 	await post(`${od}/Folders/${fabrikam.id}/send`, { ...message, from: 'backup@contoso.com' });
+	await post(`${od}/Folders/send`, { folders: [fabrikamListed], ...message });
+	await post(`${od}/send`, message);
 	await post(`${od}/Documents/${nda.id}/send`, { to: 'not an address' });
 	sim.setEmailSettings(false);
 	await post(`${od}/Documents/${nda.id}/send`, message);

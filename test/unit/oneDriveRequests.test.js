@@ -143,6 +143,34 @@ describe.each(SPLIT)('%s request shapes', (version) => {
 			).path,
 		).toBe(`${od}/Documents/${DOC}/Versions/3/send`);
 	});
+	test('several folders go as VB365 listed them; the whole OneDrive has no body to save', () => {
+		const listed = [{ id: FOLDER, name: 'Archive', createdBy: 'A', _links: { self: {} } }];
+		expect(
+			buildSaveRequest(version, target, { kind: 'folders', folderIds: [FOLDER, DOC2], listed }),
+		).toEqual({
+			path: `${od}/Folders/save`,
+			body: { folders: [{ id: FOLDER, name: 'Archive', createdBy: 'A' }, { id: DOC2 }] },
+			inArchive: true,
+		});
+		expect(buildSaveRequest(version, target, { kind: 'oneDrive' })).toEqual({
+			path: `${od}/save`,
+			inArchive: true,
+		});
+		expect(
+			buildSendRequest(version, target, { kind: 'folders', folderIds: [FOLDER] }, message),
+		).toEqual({
+			path: `${od}/Folders/send`,
+			body: {
+				folders: [{ id: FOLDER }],
+				to: 'anna.meier@contoso.com',
+				subject: 'Restored',
+				text: 'Here.',
+			},
+		});
+		expect(buildSendRequest(version, target, { kind: 'oneDrive' }, message).path).toBe(
+			`${od}/send`,
+		);
+	});
 });
 
 describe('document query and OneDrive owner', () => {

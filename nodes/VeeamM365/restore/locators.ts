@@ -23,6 +23,7 @@ const LABELS: Record<string, string> = {
 	oneDriveId: 'OneDrive',
 	documentFolderId: 'Folder',
 	documentIds: 'Document IDs',
+	folderIds: 'Folder IDs',
 	versionId: 'Version',
 	fileName: 'File Name',
 	sharePointDocument: 'Document',

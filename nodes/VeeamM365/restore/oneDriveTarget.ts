@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { DocumentSelection, OneDriveTarget } from '../api/oneDrive';
-import { findOneDriveByEmail, getDocument, listFolderContent } from '../api/oneDrive';
+import { findOneDriveByEmail, getDocument, getFolder, listFolderContent } from '../api/oneDrive';
 import { runInParallel } from '../helpers/parallel';
 import { parseList } from '../helpers/attachmentSelection';
 import { addressProblem } from '../helpers/email';
@@ -93,8 +93,8 @@ function itemId(ctx: Context, name: string, value: string, itemIndex?: number): 
 		throw parameterError(
 			ctx,
 			name,
-			`"${shown}" is not a VB365 OneDrive ${name === 'documentFolderId' ? 'folder' : 'document'} ID`,
-			name === 'documentFolderId'
+			`"${shown}" is not a VB365 OneDrive ${name === 'documentIds' ? 'document' : 'folder'} ID`,
+			name !== 'documentIds'
 				? 'Give the folder by its path, e.g. Projects/Fabrikam, or use the "id" of a folder that Get Many lists.'
 				: 'Use the "id" of a document as Search or Get Many return it, e.g. {{ $json.id }}.',
 			itemIndex,
@@ -176,9 +176,26 @@ export async function readDocumentSelection(
 	itemIndex: number,
 ): Promise<DocumentSelection> {
 	const what = readParameter(this, 'saveWhat', itemIndex, 'documents');
+	if (what === 'oneDrive') return { kind: 'oneDrive' };
 	if (what === 'folder') {
 		const folderId = await resolveDocumentFolder.call(this, target, itemIndex, false);
 		return { kind: 'folder', folderId: folderId as string };
+	}
+	if (what === 'folders') {
+		const ids = [...new Set(parseList(this.getNodeParameter('folderIds', itemIndex, '')))];
+		if (ids.length === 0) {
+			throw parameterError(
+				this,
+				'folderIds',
+				'No folder given',
+				'Map the "id" of the folders Get Many lists, e.g. {{ $json.id }}, or paste IDs separated by commas.',
+				itemIndex,
+			);
+		}
+		return {
+			kind: 'folders',
+			folderIds: ids.map((id) => itemId(this, 'folderIds', id, itemIndex)),
+		};
 	}
 	const documentIds = readDocumentIds.call(this, itemIndex);
 	const version = String(readParameter(this, 'versionId', itemIndex, '') ?? '').trim();
@@ -209,7 +226,7 @@ const LISTING_PARALLEL = 4;
 
 /**
  * Reads each chosen document (or the chosen version) as VB365 lists it: its name and size for
- * the download, and the whole object for requests on several documents.
+ * the download, and the whole object for requests on several documents; several folders too.
  */
 export async function withListedDocuments(
 	this: IExecuteFunctions,
@@ -217,7 +234,15 @@ export async function withListedDocuments(
 	selection: DocumentSelection,
 	settings: { itemIndex: number; retries?: number; timeoutMs?: number },
 ): Promise<DocumentSelection> {
-	if (selection.kind === 'folder') return selection;
+	if (selection.kind === 'folders') {
+		const ids = selection.folderIds;
+		const listed = await runInParallel(ids.length, LISTING_PARALLEL, async (index) => ({
+			...(await getFolder.call(this, target, ids[index], settings)),
+			id: ids[index],
+		}));
+		return { ...selection, listed };
+	}
+	if (selection.kind !== 'documents') return selection;
 	const ids = selection.documentIds;
 	const listed = await runInParallel(ids.length, LISTING_PARALLEL, async (index) => {
 		const document = await getDocument.call(

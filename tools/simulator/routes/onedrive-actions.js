@@ -1,7 +1,7 @@
 'use strict';
 // OneDrive actions (v6+): save one document or one version (`{asZip}`: false gives the raw file,
-// true a ZIP of it), several documents (a ZIP), a folder (a ZIP whose entries keep the folder
-// tree, the folder's own name first); send the same to an address (v8 answers 204); the
+// true a ZIP of it), several documents (a ZIP), a folder or several (a ZIP whose entries keep the
+// folder tree, each folder's own name first), the whole OneDrive (paths from its top); send the same to an address (v8 answers 204); the
 // Veeam Explorer for OneDrive email settings.
 const { Readable } = require('node:stream');
 const yazl = require('yazl');
@@ -80,10 +80,8 @@ function saveOne(ctx, reply, versionId) {
 	return reply200(ctx, reply, bytesOf(ctx, v), d.name);
 }
 
-function saveFolder(ctx, reply) {
-	const { session, oneDrive } = od.oneDrivePath(ctx);
-	if (ctx.json() !== undefined) throw invalid('This request takes no body.');
-	const f = od.folder(ctx, oneDrive, ctx.req.params.fid);
+/** The entries of folder `f`, its own name first (`Projects/Fabrikam/…`), and its directories. */
+function folderEntries(ctx, oneDrive, f) {
 	const root = f.name;
 	const files = od.folderContents(ctx, oneDrive, f).map(({ document, relative }) => ({
 		name: [root, relative, document.name].filter(Boolean).join('/'),
@@ -93,8 +91,59 @@ function saveFolder(ctx, reply) {
 		.foldersOf(ctx, oneDrive)
 		.filter((x) => x.path === f.path || x.path.startsWith(`${f.path}/`))
 		.map((x) => [root, x.path.slice(f.path.length + 1)].filter(Boolean).join('/'));
+	return { files, directories };
+}
+
+function saveFolder(ctx, reply) {
+	const { session, oneDrive } = od.oneDrivePath(ctx);
+	if (ctx.json() !== undefined) throw invalid('This request takes no body.');
+	const f = od.folder(ctx, oneDrive, ctx.req.params.fid);
+	const { files, directories } = folderEntries(ctx, oneDrive, f);
 	saved(ctx, session, oneDrive, `folder ${f.path}`, f.name);
 	return reply200(ctx, reply, zipOf(ctx, files, directories), `${f.name}.zip`);
+}
+
+/** The folders `[{id}]` of a body (RESTSaveOneDriveFoldersOptions), all from OneDrive `o`. */
+function foldersFromBody(ctx, o, raw) {
+	if (!Array.isArray(raw) || raw.length === 0)
+		throw invalid('folders must be a non-empty array of {"id": "..."} objects.');
+	return raw.map((entry, n) => {
+		const id = entry && typeof entry === 'object' ? (entry.id ?? entry.Id) : undefined;
+		if (typeof id !== 'string' || id === '') throw invalid(`folders[${n}].id is required.`);
+		return od.folder(ctx, o, id);
+	});
+}
+
+/** Several folders in one ZIP: each folder's entries under its own name, as a single save gives them. */
+function saveFolders(ctx, reply) {
+	const { session, oneDrive } = od.oneDrivePath(ctx);
+	const body = ctx.objectBody(true, 'saveOptions');
+	const folders = foldersFromBody(ctx, oneDrive, prop(body, 'folders'));
+	const entries = folders.map((f) => folderEntries(ctx, oneDrive, f));
+	saved(ctx, session, oneDrive, `${folders.length} folders`, oneDrive.name);
+	return reply200(
+		ctx,
+		reply,
+		zipOf(
+			ctx,
+			entries.flatMap((e) => e.files),
+			entries.flatMap((e) => e.directories),
+		),
+		`${oneDrive.name}.zip`,
+	);
+}
+
+/** The whole OneDrive: paths from its top, no OneDrive-name prefix (the specs are silent). */
+function saveOneDrive(ctx, reply) {
+	const { session, oneDrive } = od.oneDrivePath(ctx);
+	if (ctx.json() !== undefined) throw invalid('This request takes no body.');
+	const files = od.documentsOf(ctx, oneDrive).map((d) => ({
+		name: [d.folderPath, d.name].filter(Boolean).join('/'),
+		version: od.latest(d),
+	}));
+	const directories = od.foldersOf(ctx, oneDrive).map((f) => f.path);
+	saved(ctx, session, oneDrive, 'the whole OneDrive', oneDrive.name);
+	return reply200(ctx, reply, zipOf(ctx, files, directories), `${oneDrive.name}.zip`);
 }
 
 function text(opts, name) {
@@ -162,6 +211,8 @@ module.exports = function oneDriveActionRoutes(def) {
 	});
 
 	def('POST', `${OD}/Folders/:fid/save`, { from: 6 }, (ctx, reply) => saveFolder(ctx, reply));
+	def('POST', `${OD}/Folders/save`, { from: 6 }, (ctx, reply) => saveFolders(ctx, reply));
+	def('POST', `${OD}/save`, { from: 6 }, (ctx, reply) => saveOneDrive(ctx, reply));
 
 	const sendOne = (ctx, reply, versionId) => {
 		const { session, oneDrive } = od.oneDrivePath(ctx);
@@ -187,6 +238,24 @@ module.exports = function oneDriveActionRoutes(def) {
 		if (hasProp(opts, 'folders')) throw invalid('folders is not a parameter of this request.');
 		const documents = od.folderContents(ctx, oneDrive, f).map((x) => x.document);
 		return send(ctx, reply, session, oneDrive, documents, opts, { folderId: f.id });
+	});
+	def('POST', `${OD}/Folders/send`, { from: 6 }, (ctx, reply) => {
+		const { session, oneDrive } = od.oneDrivePath(ctx);
+		const body = ctx.objectBody(true, 'sendOptions');
+		const folders = foldersFromBody(ctx, oneDrive, prop(body, 'folders'));
+		const documents = folders.flatMap((f) =>
+			od.folderContents(ctx, oneDrive, f).map((x) => x.document),
+		);
+		return send(ctx, reply, session, oneDrive, documents, body, {
+			folderIds: folders.map((f) => f.id),
+		});
+	});
+	def('POST', `${OD}/send`, { from: 6 }, (ctx, reply) => {
+		const { session, oneDrive } = od.oneDrivePath(ctx);
+		const opts = ctx.objectBody(true, 'sendOptions');
+		return send(ctx, reply, session, oneDrive, od.documentsOf(ctx, oneDrive), opts, {
+			wholeOneDrive: true,
+		});
 	});
 
 	def('GET', '/VeodEmailSettings', { from: 6 }, (ctx) => {

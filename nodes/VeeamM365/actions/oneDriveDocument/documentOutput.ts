@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { DocumentSelection } from '../../api/oneDrive';
 import type { OneDriveTargetInSession } from '../../restore/oneDriveTarget';
 
 /** Where the documents came from, for the output and for the next node (e.g. Save). */
@@ -40,11 +41,14 @@ export function documentSummary(
 	return `${verb} ${what}${owner}${to}${when} (restore session ${target.restoreSessionId})${files}`;
 }
 
-/** "1 document", "3 documents", "a version of 1 document", "a folder". */
-export function selectionWords(
-	selection: { kind: 'documents'; documentIds: string[]; versionId?: string } | { kind: 'folder' },
-): string {
+/** "1 document", "3 documents", "a version of 1 document", "a folder", "2 folders", "the whole OneDrive". */
+export function selectionWords(selection: DocumentSelection): string {
 	if (selection.kind === 'folder') return 'a folder';
+	if (selection.kind === 'oneDrive') return 'the whole OneDrive';
+	if (selection.kind === 'folders') {
+		const count = selection.folderIds.length;
+		return `${count} folder${count === 1 ? '' : 's'}`;
+	}
 	const count = selection.documentIds.length;
 	const documents = `${count} document${count === 1 ? '' : 's'}`;
 	return selection.versionId === undefined

@@ -20,7 +20,7 @@ export const description = updateDisplayOptions(
 	[
 		...selectionFields,
 		...fileSaveFields(
-			'For several documents or a folder, the archive exactly as VB365 sent it (one document gives its file)',
+			'For several documents, folders or the whole OneDrive, the archive exactly as VB365 sent it (one document gives its file)',
 		),
 	],
 );
@@ -51,6 +51,6 @@ export async function execute(
 		versionId: documents ? selection.versionId : undefined,
 		summary: (fileNames) =>
 			documentSummary('Restored', selectionWords(selection), target, { fileNames }),
-		what: documents ? 'documents' : 'folder',
+		what: documents ? 'documents' : selection.kind,
 	});
 }

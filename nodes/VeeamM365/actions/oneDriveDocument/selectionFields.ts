@@ -7,7 +7,7 @@ import {
 	oneDriveSessionFields,
 } from '../../descriptions/oneDrive.descriptions';
 
-/** What Save and Send work on: documents (optionally one version) or a whole folder. */
+/** What Save and Send work on: documents (optionally one version), folders or the whole OneDrive. */
 export const selectionFields: INodeProperties[] = [
 	...oneDriveSessionFields,
 	oneDriveLocator,
@@ -25,7 +25,17 @@ export const selectionFields: INodeProperties[] = [
 			{
 				name: 'Folder',
 				value: 'folder',
-				description: 'A folder with everything in it',
+				description: 'A folder with everything in it, by its path',
+			},
+			{
+				name: 'Several Folders',
+				value: 'folders',
+				description: 'Folders by ID, e.g. from a Get Many, in one request',
+			},
+			{
+				name: 'Whole OneDrive',
+				value: 'oneDrive',
+				description: 'Every file of the OneDrive',
 			},
 		],
 	},
@@ -41,4 +51,15 @@ export const selectionFields: INodeProperties[] = [
 		displayOptions: { show: { saveWhat: ['documents'] } },
 	},
 	{ ...documentFolderLocator(false), displayOptions: { show: { saveWhat: ['folder'] } } },
+	{
+		displayName: 'Folder IDs',
+		name: 'folderIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. the ID of each folder Get Many lists',
+		description:
+			'The ID of each folder (commas or new lines between them, or an array); every file in them is restored, each keeping its path',
+		displayOptions: { show: { saveWhat: ['folders'] } },
+	},
 ];

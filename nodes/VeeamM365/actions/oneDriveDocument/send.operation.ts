@@ -1,7 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assertCanSendEmail } from '../../api/emailSettings';
+import type { DocumentSelection } from '../../api/oneDrive';
 import { sendDocuments } from '../../api/oneDrive';
 import { readLocator } from '../../restore/locators';
 import {
@@ -40,6 +46,13 @@ function readMessage(this: IExecuteFunctions, itemIndex: number, owner?: string)
 	return readFileMessage.call(this, itemIndex, { fallbackTo: owner, noRecipientFix: NO_RECIPIENT });
 }
 
+function selectionIds(selection: DocumentSelection): IDataObject {
+	if (selection.kind === 'folder') return { folderId: selection.folderId };
+	if (selection.kind === 'folders') return { folderIds: selection.folderIds };
+	if (selection.kind === 'oneDrive') return { wholeOneDrive: true };
+	return { documentIds: selection.documentIds, versionId: selection.versionId };
+}
+
 /** One request per input item, never repeated: a repeat could send the files twice. */
 export async function execute(
 	this: IExecuteFunctions,
@@ -54,7 +67,10 @@ export async function execute(
 	const target = await getOneDriveTarget.call(this, itemIndex, scope);
 	const message = readMessage.call(this, itemIndex, target.ownerEmail);
 	let selection = await readDocumentSelection.call(this, target, itemIndex);
-	if (selection.kind === 'documents' && selection.documentIds.length > 1) {
+	if (
+		(selection.kind === 'documents' && selection.documentIds.length > 1) ||
+		selection.kind === 'folders'
+	) {
 		selection = await withListedDocuments.call(this, target, selection, {
 			itemIndex,
 			retries: options.retries,
@@ -82,9 +98,7 @@ export async function execute(
 				to: message.to,
 				from: message.from || undefined,
 				subject: message.subject || undefined,
-				...(selection.kind === 'folder'
-					? { folderId: selection.folderId }
-					: { documentIds: selection.documentIds, versionId: selection.versionId }),
+				...selectionIds(selection),
 				...oneDriveContext(target),
 				apiVersion,
 				summary,

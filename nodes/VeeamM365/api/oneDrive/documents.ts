@@ -7,7 +7,7 @@ import { EMAIL_SETTINGS_HINTS } from '../emailSettings';
 import type { MailMessage } from '../exchange/mailboxRequests';
 import { requestShapeFor } from '../exchange/mailboxes';
 import type { DocumentSelection, OneDriveTarget } from './oneDriveRequests';
-import { buildSaveRequest, buildSendRequest } from './oneDriveRequests';
+import { buildSaveRequest, buildSendRequest, selectionNoun } from './oneDriveRequests';
 
 const SELECTION_HINT =
 	'Check the Document IDs (or the Folder): each must belong to the chosen OneDrive in this restore session. IDs found in another OneDrive, or in a session at another point in time, do not work here.';
@@ -33,7 +33,7 @@ export async function saveDocuments(
 		method: 'POST',
 		...shape,
 		...settings,
-		action: selection.kind === 'folder' ? 'save the folder' : 'save the documents',
+		action: `save ${selectionNoun(selection)}`,
 		hints: { 404: SELECTION_HINT },
 	});
 	return { response, inArchive, apiVersion: version };
@@ -53,7 +53,7 @@ export async function sendDocuments(
 	await veeamApiRequest.call(this, {
 		method: 'POST',
 		...request,
-		action: selection.kind === 'folder' ? 'send the folder' : 'send the documents',
+		action: `send ${selectionNoun(selection)}`,
 		itemIndex: settings.itemIndex,
 		timeoutMs: settings.timeoutMs,
 		retries: 0,

@@ -21,7 +21,20 @@ export type DocumentSelection =
 			/** The documents as VB365 listed them, for requests on several (see documentRefs). */
 			listed?: IDataObject[];
 	  }
-	| { kind: 'folder'; folderId: string };
+	| { kind: 'folder'; folderId: string }
+	| {
+			kind: 'folders';
+			folderIds: string[];
+			/** The folders as VB365 listed them: the specs require whole RESTOneDriveFolder objects. */
+			listed?: IDataObject[];
+	  }
+	| { kind: 'oneDrive' };
+
+/** What a save or send works on, in words for errors: "the folder", "the documents"… */
+export function selectionNoun(selection: DocumentSelection): string {
+	if (selection.kind === 'oneDrive') return 'the OneDrive';
+	return selection.kind === 'documents' ? 'the documents' : `the ${selection.kind}`;
+}
 
 export function oneDrivesPath(restoreSessionId: string): string {
 	return `/RestoreSessions/${restoreSessionId}/Organization/OneDrives`;
@@ -34,9 +47,9 @@ export function oneDrivePath(target: OneDriveTarget): string {
 const documentsPath = (target: OneDriveTarget) => `${oneDrivePath(target)}/Documents`;
 const foldersPath = (target: OneDriveTarget) => `${oneDrivePath(target)}/Folders`;
 /**
- * The `documents` of a request on several: the specs type them as whole RESTOneDriveDocument
- * objects (name, sizeBytes, times required), so the documents go back as the server listed them,
- * without their links; `{id}` only where no listing is at hand.
+ * The `documents` (or `folders`) of a request on several: the specs type them as whole
+ * RESTOneDriveDocument / RESTOneDriveFolder objects (name, times required), so they go back as
+ * the server listed them, without their links; `{id}` only where no listing is at hand.
  */
 function documentRefs(ids: string[], listed?: IDataObject[]): IDataObject[] {
 	return ids.map((id) => {
@@ -79,6 +92,16 @@ export function buildBrowseRequest(
 	return { path, qs };
 }
 
+/** One folder, as the API lists it (for requests on several folders). */
+export function buildFolderRequest(
+	version: ApiVersion,
+	target: OneDriveTarget,
+	folderId: string,
+): ApiPath {
+	needsV6(version, 'Reading a OneDrive folder');
+	return { path: `${foldersPath(target)}/${folderId}` };
+}
+
 /** One document, or one of its versions (`versionId` as the version listing gives it). */
 export function buildDocumentRequest(
 	version: ApiVersion,
@@ -111,8 +134,9 @@ function singleDocumentPath(target: OneDriveTarget, documentId: string, versionI
 
 /**
  * Save. One document (or one version of it): `…/save {asZip: false}`, answered with the raw file.
- * Several documents: `Documents/save {documents}`; a folder: `Folders/{id}/save` (no body); both
- * answered with a ZIP.
+ * Several documents: `Documents/save {documents}`; a folder: `Folders/{id}/save` (no body);
+ * several folders: `Folders/save {folders}`; the whole OneDrive: `OneDrives/{id}/save` (no body);
+ * all answered with a ZIP.
  */
 export function buildSaveRequest(
 	version: ApiVersion,
@@ -123,6 +147,12 @@ export function buildSaveRequest(
 	if (selection.kind === 'folder') {
 		return { path: `${foldersPath(target)}/${selection.folderId}/save`, inArchive: true };
 	}
+	if (selection.kind === 'folders') {
+		const folders = documentRefs(selection.folderIds, selection.listed);
+		return { path: `${foldersPath(target)}/save`, body: { folders }, inArchive: true };
+	}
+	if (selection.kind === 'oneDrive')
+		return { path: `${oneDrivePath(target)}/save`, inArchive: true };
 	const { documentIds, versionId } = selection;
 	if (documentIds.length === 1) {
 		return {
@@ -147,7 +177,7 @@ function messageFields(message: MailMessage): IDataObject {
 	return fields;
 }
 
-/** Send: the same targets as Save, with `{from,to,subject,text}` (plus `documents` for several). */
+/** Send: the same targets as Save, with `{from,to,subject,text}` (plus `documents`/`folders` for several). */
 export function buildSendRequest(
 	version: ApiVersion,
 	target: OneDriveTarget,
@@ -159,6 +189,11 @@ export function buildSendRequest(
 	if (selection.kind === 'folder') {
 		return { path: `${foldersPath(target)}/${selection.folderId}/send`, body: fields };
 	}
+	if (selection.kind === 'folders') {
+		const folders = documentRefs(selection.folderIds, selection.listed);
+		return { path: `${foldersPath(target)}/send`, body: { folders, ...fields } };
+	}
+	if (selection.kind === 'oneDrive') return { path: `${oneDrivePath(target)}/send`, body: fields };
 	const { documentIds, versionId } = selection;
 	if (documentIds.length === 1) {
 		return { path: `${singleDocumentPath(target, documentIds[0], versionId)}/send`, body: fields };

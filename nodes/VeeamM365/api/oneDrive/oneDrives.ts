@@ -13,6 +13,7 @@ import type { OneDriveTarget } from './oneDriveRequests';
 import {
 	buildBrowseRequest,
 	buildDocumentRequest,
+	buildFolderRequest,
 	buildOneDrivesRequest,
 	buildSearchRequest,
 } from './oneDriveRequests';
@@ -85,6 +86,27 @@ export async function findOneDriveByEmail(
 		if (!page.hasMore) return undefined;
 		offset += page.results.length;
 	}
+}
+
+/** One folder, as the API lists it: name and times, which requests on several folders need. */
+export async function getFolder(
+	this: Context,
+	target: OneDriveTarget,
+	folderId: string,
+	settings: LookupSettings = {},
+): Promise<IDataObject> {
+	const { request } = await requestShapeFor(this, settings.itemIndex, (version) =>
+		buildFolderRequest(version, target, folderId),
+	);
+	return (await veeamApiRequest.call(this, {
+		method: 'GET',
+		...settings,
+		...request,
+		action: 'read the folder',
+		hints: {
+			404: 'Check the Folder IDs: each must be a folder of the chosen OneDrive in this restore session (use the "id" of a folder Get Many lists).',
+		},
+	})) as IDataObject;
 }
 
 /** One document (or one version of it), as the API lists it: name, sizeBytes, times. */
