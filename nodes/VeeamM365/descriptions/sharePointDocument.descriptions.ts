@@ -34,11 +34,25 @@ const ID_MODE = {
 	],
 };
 
+/** From List needs the Site; documents and folders are found by a typed part of their name. */
+const LIST_MODE = (searchListMethod: string, placeholder: string, nameRequired: boolean) => ({
+	displayName: 'From List',
+	name: 'list',
+	type: 'list' as const,
+	placeholder,
+	typeOptions: {
+		searchListMethod,
+		searchable: true,
+		...(nameRequired ? { searchFilterRequired: true } : {}),
+	},
+});
+
 function documentLocator(
 	name: string,
 	displayName: string,
 	description: string,
 	placeholder: string,
+	list: ReturnType<typeof LIST_MODE>,
 ): INodeProperties {
 	return {
 		displayName,
@@ -47,9 +61,11 @@ function documentLocator(
 		default: { mode: 'url', value: '' },
 		required: true,
 		description,
-		modes: [URL_MODE(placeholder), ID_MODE],
+		modes: [URL_MODE(placeholder), list, ID_MODE],
 	};
 }
+
+const FOLDER_LIST = LIST_MODE('searchSiteFolders', 'Type part of the folder name...', true);
 
 /** Site, what to restore, and the document, version, folder or library. */
 export const siteDocumentSelectionFields: INodeProperties[] = [
@@ -76,6 +92,7 @@ export const siteDocumentSelectionFields: INodeProperties[] = [
 			'Document',
 			'The document, by its address as copied from SharePoint (encoded characters and "?web=1" are fine)',
 			'e.g. https://contoso.sharepoint.com/sites/Legal/Shared%20Documents/NDA/Contoso%20NDA.docx',
+			LIST_MODE('searchSiteDocumentsList', 'Type part of the file name...', true),
 		),
 		displayOptions: { show: { saveWhat: ['document'] } },
 	},
@@ -95,6 +112,7 @@ export const siteDocumentSelectionFields: INodeProperties[] = [
 			'Folder',
 			'The folder, by its address in SharePoint',
 			'e.g. https://contoso.sharepoint.com/sites/Legal/Shared%20Documents/NDA',
+			FOLDER_LIST,
 		),
 		displayOptions: { show: { saveWhat: ['folder'] } },
 	},
@@ -104,6 +122,7 @@ export const siteDocumentSelectionFields: INodeProperties[] = [
 			'Library',
 			'The document library, by its address in SharePoint',
 			'e.g. https://contoso.sharepoint.com/sites/Legal/Shared%20Documents',
+			LIST_MODE('searchSiteLibraries', 'Select a library...', false),
 		),
 		displayOptions: { show: { saveWhat: ['library'] } },
 	},
@@ -117,5 +136,6 @@ export const siteBrowseFields: INodeProperties[] = [
 		'Folder or Library',
 		'The folder or library to list, by its address in SharePoint (or its ID with the Site)',
 		'e.g. https://contoso.sharepoint.com/sites/Legal/Shared%20Documents/NDA',
+		FOLDER_LIST,
 	),
 ];

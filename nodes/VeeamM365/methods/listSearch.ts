@@ -167,3 +167,8 @@ export async function searchItems(
 export { searchExchangeSessions, searchFolders, searchMailboxes } from './exchangeListSearch';
 export { searchOneDrives, searchOneDriveSessions } from './oneDriveListSearch';
 export { searchChannels, searchTeams, searchTeamsSessions } from './teamsListSearch';
+export {
+	searchSiteDocumentsList,
+	searchSiteFolders,
+	searchSiteLibraries,
+} from './sharePointDocumentListSearch';

@@ -1,12 +1,13 @@
 'use strict';
 // SharePoint document search (v6+) in a library or a folder and everything below it, with the
 // OneDrive query subset (filename with * wildcards, datemodified, a bare word) and `itemType`
-// (Items: documents, Folders, All); paged with setId.
+// (Items: documents, Folders: folders by name, All: both, folders first); paged with setId.
 const crypto = require('node:crypto');
 const lookup = require('../lookup');
 const { prop } = require('../context');
 const { invalid, notFound } = require('../errors');
 const { compileDocumentQuery } = require('./onedrive');
+const { renderFolder } = require('./sharepoint-documents');
 
 const SITE = '/RestoreSessions/:rid/Organization/Sites/:siteId';
 const ITEM_TYPES = ['All', 'Folders', 'Items'];
@@ -34,7 +35,14 @@ function renderFound(ctx, s, d) {
 	};
 }
 
-function search(ctx, session, documents) {
+/** A folder matched like a document: by its name, with its modification time. */
+const asSearchable = (f) => ({
+	...f,
+	folder: true,
+	versions: [{ modified: f.modified }],
+});
+
+function search(ctx, session, documents, folders) {
 	const body = ctx.objectBody(true, 'searchOptions');
 	const query = prop(body, 'query');
 	if (query !== undefined && query !== null && typeof query !== 'string')
@@ -48,12 +56,21 @@ function search(ctx, session, documents) {
 	let setId = given;
 	if (given && sets.has(given.toLowerCase())) found = sets.get(given.toLowerCase());
 	else {
-		// The simulator's documents carry no folder entries in results: Folders finds nothing.
-		found = itemType === 'Folders' ? [] : documents.filter(compileDocumentQuery(query || ''));
+		const matches = compileDocumentQuery(query || '');
+		found = [
+			...(itemType === 'Items' ? [] : folders.map(asSearchable).filter(matches)),
+			...(itemType === 'Folders' ? [] : documents.filter(matches)),
+		];
 		setId = crypto.randomUUID();
 		sets.set(setId, found);
 	}
-	return ctx.page(found, (d) => renderFound(ctx, session, d), { setId });
+	return ctx.page(
+		found,
+		(x) => (x.folder ? renderFolder(ctx, session, x) : renderFound(ctx, session, x)),
+		{
+			setId,
+		},
+	);
 }
 
 module.exports = function sharePointDocumentSearchRoutes(def) {
@@ -68,6 +85,7 @@ module.exports = function sharePointDocumentSearchRoutes(def) {
 			ctx,
 			session,
 			data(ctx).documents.filter((d) => d.libraryId === l.id),
+			data(ctx).folders.filter((x) => x.libraryId === l.id),
 		);
 	});
 	def('POST', `${SITE}/Folders/:fid/search`, { from: 6 }, (ctx) => {
@@ -80,6 +98,9 @@ module.exports = function sharePointDocumentSearchRoutes(def) {
 			ctx,
 			session,
 			data(ctx).documents.filter((d) => d.libraryId === f.libraryId && inside(d.folderPath)),
+			data(ctx).folders.filter(
+				(x) => x.libraryId === f.libraryId && x.path.startsWith(`${f.path}/`),
+			),
 		);
 	});
 };

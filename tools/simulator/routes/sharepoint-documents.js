@@ -273,3 +273,6 @@ module.exports = function sharePointDocumentRoutes(def) {
 		return send(ctx, reply, session, site, documents, { libraryId: l.id });
 	});
 };
+
+// Shared with the document search (sharepoint-document-search.js).
+module.exports.renderFolder = renderFolder;

@@ -122,12 +122,13 @@ export function buildSiteSearchRequest(
 	target: SiteDocumentsTarget,
 	where: { kind: 'library' | 'folder'; id: string },
 	query: string,
+	itemType: 'Items' | 'Folders' = 'Items',
 ): ApiPath & { qs: IDataObject } {
 	needsV6(version, 'Searching SharePoint documents');
 	const container = where.kind === 'library' ? 'Libraries' : 'Folders';
 	return {
 		path: `${sitePath(target)}/${container}/${where.id}/search`,
 		body: { query },
-		qs: { itemType: 'Items' },
+		qs: { itemType },
 	};
 }

@@ -7,7 +7,10 @@ import { requestShapeFor } from '../exchange/mailboxes';
 import type { SiteDocumentsTarget } from './documentRequests';
 import { buildSiteSearchRequest } from './documentRequests';
 
-/** Every page of a library or folder search, passing the first answer's `setId` on. */
+/**
+ * Every page of a library or folder search (documents, or folders with `itemType: 'Folders'`),
+ * passing the first answer's `setId` on.
+ */
 export async function searchSiteDocuments(
 	this: Context,
 	target: SiteDocumentsTarget,
@@ -15,9 +18,10 @@ export async function searchSiteDocuments(
 	query: string,
 	settings: LookupSettings = {},
 	limit?: number,
+	itemType: 'Items' | 'Folders' = 'Items',
 ): Promise<IDataObject[]> {
 	const { request } = await requestShapeFor(this, settings.itemIndex, (version) =>
-		buildSiteSearchRequest(version, target, where, query),
+		buildSiteSearchRequest(version, target, where, query, itemType),
 	);
 	return await veeamApiSearchAll.call(
 		this,
