@@ -357,3 +357,40 @@ export const downloadLimitFields: INodeProperties[] = [
 		description: 'Refuse a download larger than this. 0 means no limit.',
 	},
 ];
+
+/**
+ * The session fields of one Veeam Explorer's operations: its own running-session list and words.
+ * `service` is "an Exchange", "a OneDrive", "a Teams"; `deleted` describes Show Deleted Items.
+ */
+export function sessionFieldsFor(
+	type: string,
+	service: string,
+	searchListMethod: string,
+	deleted: string,
+): INodeProperties[] {
+	return restoreSessionFields.map((field) => {
+		if (field.name === 'restoreSessionId') {
+			return {
+				...field,
+				description: `A running ${service.replace(/^an? /i, '')} (${type}) restore session`,
+				modes: field.modes?.map((mode) =>
+					mode.name === 'list'
+						? { ...mode, typeOptions: { searchListMethod, searchable: true } }
+						: mode,
+				),
+			};
+		}
+		if (field.name === 'restoreSessionMode') {
+			return {
+				...field,
+				options: field.options?.map((option) =>
+					'value' in option && option.value === 'existing'
+						? { ...option, description: `${service} restore session that is already running` }
+						: option,
+				),
+			};
+		}
+		if (field.name === 'showDeleted') return { ...field, description: deleted };
+		return field;
+	});
+}

@@ -1,44 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { restoreSessionFields } from './common.descriptions';
+import { sessionFieldsFor } from './common.descriptions';
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
-/** The session fields of the SharePoint operations, with an Exchange (Vex) session list. */
-export const exchangeSessionFields: INodeProperties[] = restoreSessionFields.map((field) => {
-	if (field.name === 'restoreSessionId') {
-		return {
-			...field,
-			description: 'A running Exchange (Vex) restore session',
-			modes: field.modes?.map((mode) =>
-				mode.name === 'list'
-					? {
-							...mode,
-							typeOptions: { searchListMethod: 'searchExchangeSessions', searchable: true },
-						}
-					: mode,
-			),
-		};
-	}
-	if (field.name === 'restoreSessionMode') {
-		return {
-			...field,
-			options: field.options?.map((option) =>
-				'value' in option && option.value === 'existing'
-					? { ...option, description: 'An Exchange restore session that is already running' }
-					: option,
-			),
-		};
-	}
-	if (field.name === 'showDeleted') {
-		return {
-			...field,
-			description:
-				'Whether mail deleted before the restore point (Deleted Items, Recoverable Items) can be found too',
-		};
-	}
-	return field;
-});
+/** The session fields of the Exchange operations, with an Exchange (Vex) session list. */
+export const exchangeSessionFields = sessionFieldsFor(
+	'Vex',
+	'An Exchange',
+	'searchExchangeSessions',
+	'Whether mail deleted before the restore point (Deleted Items, Recoverable Items) can be found too',
+);
 
 export const mailboxLocator: INodeProperties = {
 	displayName: 'Mailbox',

@@ -1,41 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { restoreSessionFields } from './common.descriptions';
+import { sessionFieldsFor } from './common.descriptions';
 
-/** The session fields of the SharePoint operations, with a OneDrive (Veod) session list. */
-export const oneDriveSessionFields: INodeProperties[] = restoreSessionFields.map((field) => {
-	if (field.name === 'restoreSessionId') {
-		return {
-			...field,
-			description: 'A running OneDrive (Veod) restore session',
-			modes: field.modes?.map((mode) =>
-				mode.name === 'list'
-					? {
-							...mode,
-							typeOptions: { searchListMethod: 'searchOneDriveSessions', searchable: true },
-						}
-					: mode,
-			),
-		};
-	}
-	if (field.name === 'restoreSessionMode') {
-		return {
-			...field,
-			options: field.options?.map((option) =>
-				'value' in option && option.value === 'existing'
-					? { ...option, description: 'A OneDrive restore session that is already running' }
-					: option,
-			),
-		};
-	}
-	if (field.name === 'showDeleted') {
-		return {
-			...field,
-			description: 'Whether documents deleted before the restore point can be found too',
-		};
-	}
-	return field;
-});
+/** The session fields of the OneDrive operations, with a OneDrive (Veod) session list. */
+export const oneDriveSessionFields = sessionFieldsFor(
+	'Veod',
+	'A OneDrive',
+	'searchOneDriveSessions',
+	'Whether documents deleted before the restore point can be found too',
+);
 
 export const oneDriveLocator: INodeProperties = {
 	displayName: 'OneDrive',

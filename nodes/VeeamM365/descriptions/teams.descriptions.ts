@@ -1,41 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { restoreSessionFields } from './common.descriptions';
+import { sessionFieldsFor } from './common.descriptions';
 
 /** The session fields of the Teams operations, with a Teams (Vet) session list. */
-export const teamsSessionFields: INodeProperties[] = restoreSessionFields.map((field) => {
-	if (field.name === 'restoreSessionId') {
-		return {
-			...field,
-			description: 'A running Teams (Vet) restore session',
-			modes: field.modes?.map((mode) =>
-				mode.name === 'list'
-					? {
-							...mode,
-							typeOptions: { searchListMethod: 'searchTeamsSessions', searchable: true },
-						}
-					: mode,
-			),
-		};
-	}
-	if (field.name === 'restoreSessionMode') {
-		return {
-			...field,
-			options: field.options?.map((option) =>
-				'value' in option && option.value === 'existing'
-					? { ...option, description: 'A Teams restore session that is already running' }
-					: option,
-			),
-		};
-	}
-	if (field.name === 'showDeleted') {
-		return {
-			...field,
-			description: 'Whether files deleted before the restore point are listed too',
-		};
-	}
-	return field;
-});
+export const teamsSessionFields = sessionFieldsFor(
+	'Vet',
+	'A Teams',
+	'searchTeamsSessions',
+	'Whether files deleted before the restore point are listed too',
+);
 
 const idValidation = (what: string) => [
 	{
