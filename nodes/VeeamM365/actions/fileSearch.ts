@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { buildDocumentQuery } from '../helpers/documentQuery';
+import { parameterError } from '../restore/locators';
 import { getOptionalDate } from './options';
 
 /** File Name, Modified After/Before and Raw Query: the search of every file service. */
@@ -40,13 +41,23 @@ export function fileSearchFields(fileNamePlaceholder: string): INodeProperties[]
 	];
 }
 
-/** The Veeam query of the search fields; "" when none is filled in. */
+/** The Veeam query of the search fields; refused when none is filled in. */
 export function readFileSearch(this: IExecuteFunctions, itemIndex: number): string {
 	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	return buildDocumentQuery({
+	const query = buildDocumentQuery({
 		fileName: text('fileName'),
 		modifiedAfter: getOptionalDate.call(this, 'modifiedAfter', 'Modified After', itemIndex),
 		modifiedBefore: getOptionalDate.call(this, 'modifiedBefore', 'Modified Before', itemIndex),
 		raw: text('rawQuery'),
 	});
+	if (query === '') {
+		throw parameterError(
+			this,
+			'fileName',
+			'No search criteria given',
+			'Fill in at least one of File Name, Modified After/Before or Raw Query. To list a folder, use Get Many.',
+			itemIndex,
+		);
+	}
+	return query;
 }

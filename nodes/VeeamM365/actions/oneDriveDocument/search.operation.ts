@@ -13,7 +13,6 @@ import {
 	oneDriveLocator,
 	oneDriveSessionFields,
 } from '../../descriptions/oneDrive.descriptions';
-import { parameterError } from '../../restore/locators';
 import { getOneDriveTarget, resolveDocumentFolder } from '../../restore/oneDriveTarget';
 import type { RestoreSessionScope } from '../../restore/sessionScope';
 import { fileSearchFields, readFileSearch } from '../fileSearch';
@@ -42,15 +41,6 @@ export async function execute(
 	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
 	const query = readFileSearch.call(this, itemIndex);
-	if (query === '') {
-		throw parameterError(
-			this,
-			'fileName',
-			'No search criteria given',
-			'Fill in at least one of File Name, Modified After/Before or Raw Query. To list a folder, use Get Many.',
-			itemIndex,
-		);
-	}
 	const target = await getOneDriveTarget.call(this, itemIndex, scope);
 	const settings = { ...getRequestSettings.call(this, itemIndex), itemIndex };
 	const folderId = await resolveDocumentFolder.call(this, target, itemIndex, true);

@@ -9,7 +9,6 @@ import {
 	returnAllFields,
 } from '../../descriptions/common.descriptions';
 import { siteBrowseFields } from '../../descriptions/sharePointDocument.descriptions';
-import { parameterError } from '../../restore/locators';
 import { getSiteBrowseTarget } from '../../restore/sharePointDocumentTarget';
 import type { RestoreSessionScope } from '../../restore/sessionScope';
 import { fileSearchFields, readFileSearch } from '../fileSearch';
@@ -36,15 +35,6 @@ export async function execute(
 	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
 	const query = readFileSearch.call(this, itemIndex);
-	if (query === '') {
-		throw parameterError(
-			this,
-			'fileName',
-			'No search criteria given',
-			'Fill in at least one of File Name, Modified After/Before or Raw Query. To list a folder, use Get Many.',
-			itemIndex,
-		);
-	}
 	const { target, parentId, isLibrary } = await getSiteBrowseTarget.call(this, itemIndex, scope);
 	const settings = { ...getRequestSettings.call(this, itemIndex), itemIndex };
 	const where = { kind: isLibrary ? ('library' as const) : ('folder' as const), id: parentId };

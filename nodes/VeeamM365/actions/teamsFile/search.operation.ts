@@ -9,7 +9,6 @@ import {
 	returnAllFields,
 } from '../../descriptions/common.descriptions';
 import { channelFields, teamsFolderLocator } from '../../descriptions/teams.descriptions';
-import { parameterError } from '../../restore/locators';
 import type { RestoreSessionScope } from '../../restore/sessionScope';
 import { getTeamsChannelTarget, resolveTeamsFolder } from '../../restore/teamsTarget';
 import { fileSearchFields, readFileSearch } from '../fileSearch';
@@ -37,15 +36,6 @@ export async function execute(
 	scope: RestoreSessionScope,
 ): Promise<INodeExecutionData[]> {
 	const query = readFileSearch.call(this, itemIndex);
-	if (query === '') {
-		throw parameterError(
-			this,
-			'fileName',
-			'No search criteria given',
-			'Fill in at least one of File Name, Modified After/Before or Raw Query. To list a folder, use Get Many.',
-			itemIndex,
-		);
-	}
 	const target = await getTeamsChannelTarget.call(this, itemIndex, scope);
 	const settings = { ...getRequestSettings.call(this, itemIndex), itemIndex };
 	const folderId = await resolveTeamsFolder.call(this, target, itemIndex, true);
