@@ -7,8 +7,8 @@ const { Readable } = require('node:stream');
 const yazl = require('yazl');
 const render = require('../render');
 const { prop, hasProp } = require('../context');
-const { invalid, ApiError } = require('../errors');
-const { isEmail } = require('../email-address');
+const { invalid } = require('../errors');
+const { sendMail } = require('../mail-out');
 const { contentStream, isStored } = require('../content');
 const { contentDisposition } = require('./attachments');
 const od = require('../onedrive-lookup');
@@ -146,53 +146,37 @@ function saveOneDrive(ctx, reply) {
 	return reply200(ctx, reply, zipOf(ctx, files, directories), `${oneDrive.name}.zip`);
 }
 
-function text(opts, name) {
-	const v = prop(opts, name);
-	if (v !== undefined && v !== null && typeof v !== 'string')
-		throw invalid(`${name} must be a string.`);
-	return v ?? undefined;
-}
-
 function send(ctx, reply, session, oneDrive, documents, opts, extra) {
 	const { sim } = ctx;
-	const to = (text(opts, 'to') || '').trim();
-	if (!isEmail(to))
-		throw invalid(`The recipient address (to) '${to}' is not a valid email address.`);
-	const from = (text(opts, 'from') || '').trim();
-	if (from && !isEmail(from))
-		throw invalid(`The sender address (from) '${from}' is not a valid email address.`);
-	if (!sim.state.veodEmailConfigured()) {
-		throw new ApiError(
-			400,
-			null,
-			'Cannot send documents: email notification settings are not configured for Veeam Explorer for Microsoft OneDrive for Business (VeodEmailSettings).',
-		);
-	}
-	sim.stats.sends++;
-	sim.outbox.push({
-		kind: 'oneDriveSend',
-		to,
-		from: from || sim.state.veodEmail.from,
-		subject: text(opts, 'subject') ?? '',
-		text: text(opts, 'text') ?? '',
-		attachments: documents.map((d) => ({ id: d.id, name: d.name })),
-		restoreSessionId: session.id,
-		oneDriveId: oneDrive.id,
-		documentIds: documents.map((d) => d.id),
-		...extra,
-		apiVersion: ctx.version,
-		at: new Date().toISOString(),
-	});
+	const sent = sendMail(
+		ctx,
+		reply,
+		opts,
+		{
+			configured: sim.state.veodEmailConfigured(),
+			from: sim.state.veodEmail.from,
+			refusal:
+				'Cannot send documents: email notification settings are not configured for Veeam Explorer for Microsoft OneDrive for Business (VeodEmailSettings).',
+		},
+		{
+			kind: 'oneDriveSend',
+			attachments: documents.map((d) => ({ id: d.id, name: d.name })),
+			restoreSessionId: session.id,
+			oneDriveId: oneDrive.id,
+			documentIds: documents.map((d) => d.id),
+			...extra,
+		},
+	);
 	sim.state.addEvent(session, {
 		type: 'Send',
 		title: 'Send OneDrive documents',
-		message: `Sent ${documents.length} document(s) of OneDrive ${oneDrive.name} to ${to}.`,
+		message: `Sent ${documents.length} document(s) of OneDrive ${oneDrive.name} to ${sent.to}.`,
 		itemName: documents.length === 1 ? documents[0].name : oneDrive.name,
 		itemType: 'Document',
 		source: oneDrive.url,
-		target: to,
+		target: sent.to,
 	});
-	return reply.code(ctx.version >= 8 ? 204 : 200).send();
+	return sent.reply();
 }
 
 module.exports = function oneDriveActionRoutes(def) {

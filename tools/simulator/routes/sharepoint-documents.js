@@ -6,8 +6,8 @@
 // to an address (v8 answers 204) when the Vesp email settings are set.
 const lookup = require('../lookup');
 const { prop } = require('../context');
-const { isEmail } = require('../email-address');
-const { invalid, notFound, ApiError } = require('../errors');
+const { invalid, notFound } = require('../errors');
+const { sendMail } = require('../mail-out');
 const { zipOf, bytesOf, reply200 } = require('./onedrive-actions');
 
 const SITE = '/RestoreSessions/:rid/Organization/Sites/:siteId';
@@ -141,13 +141,6 @@ function saveOne(ctx, reply, versionId) {
 	return reply200(ctx, reply, bytesOf(ctx, v), d.name);
 }
 
-function text(opts, name) {
-	const v = prop(opts, name);
-	if (v !== undefined && v !== null && typeof v !== 'string')
-		throw invalid(`${name} must be a string.`);
-	return v ?? undefined;
-}
-
 function send(ctx, reply, session, site, documents, extra) {
 	const { sim } = ctx;
 	const opts = ctx.objectBody(true, 'sendOptions');
@@ -155,44 +148,35 @@ function send(ctx, reply, session, site, documents, extra) {
 		if (!['skipItemChecks', 'from', 'to', 'subject', 'text'].includes(key))
 			throw invalid(`${key} is not a parameter of this request.`);
 	}
-	const to = (text(opts, 'to') || '').trim();
-	if (!isEmail(to))
-		throw invalid(`The recipient address (to) '${to}' is not a valid email address.`);
-	const from = (text(opts, 'from') || '').trim();
-	if (from && !isEmail(from))
-		throw invalid(`The sender address (from) '${from}' is not a valid email address.`);
-	if (!sim.state.emailConfigured()) {
-		throw new ApiError(
-			400,
-			null,
-			'Cannot send documents: email notification settings are not configured for Veeam Explorer for Microsoft SharePoint (VespEmailSettings).',
-		);
-	}
-	sim.stats.sends++;
-	sim.outbox.push({
-		kind: 'siteDocumentSend',
-		to,
-		from: from || sim.state.email.from,
-		subject: text(opts, 'subject') ?? '',
-		text: text(opts, 'text') ?? '',
-		attachments: documents.map((d) => ({ id: d.id, name: d.name })),
-		restoreSessionId: session.id,
-		siteId: site.id,
-		documentIds: documents.map((d) => d.id),
-		...extra,
-		apiVersion: ctx.version,
-		at: new Date().toISOString(),
-	});
+	const sent = sendMail(
+		ctx,
+		reply,
+		opts,
+		{
+			configured: sim.state.emailConfigured(),
+			from: sim.state.email.from,
+			refusal:
+				'Cannot send documents: email notification settings are not configured for Veeam Explorer for Microsoft SharePoint (VespEmailSettings).',
+		},
+		{
+			kind: 'siteDocumentSend',
+			attachments: documents.map((d) => ({ id: d.id, name: d.name })),
+			restoreSessionId: session.id,
+			siteId: site.id,
+			documentIds: documents.map((d) => d.id),
+			...extra,
+		},
+	);
 	sim.state.addEvent(session, {
 		type: 'Send',
 		title: 'Send SharePoint documents',
-		message: `Sent ${documents.length} document(s) of site ${site.name} to ${to}.`,
+		message: `Sent ${documents.length} document(s) of site ${site.name} to ${sent.to}.`,
 		itemName: documents.length === 1 ? documents[0].name : site.name,
 		itemType: 'Document',
 		source: site.url,
-		target: to,
+		target: sent.to,
 	});
-	return reply.code(ctx.version >= 8 ? 204 : 200).send();
+	return sent.reply();
 }
 
 module.exports = function sharePointDocumentRoutes(def) {

@@ -5,8 +5,8 @@
 // `…/files/{f}/save|send` in v6/v7 and `…/channels/{c}/files/{f}/save|send` in v8.
 const render = require('../render');
 const { prop } = require('../context');
-const { invalid, ApiError } = require('../errors');
-const { isEmail } = require('../email-address');
+const { invalid } = require('../errors');
+const { optionalText, sendMail } = require('../mail-out');
 const { zipOf, bytesOf, reply200 } = require('./onedrive-actions');
 const { updateSettings, sendTestEmail } = require('./email');
 const tl = require('../teams-lookup');
@@ -32,20 +32,13 @@ function asZipOf(ctx) {
 	return asZip === true;
 }
 
-function optionalString(body, name) {
-	const v = prop(body, name);
-	if (v !== undefined && v !== null && typeof v !== 'string')
-		throw invalid(`${name} must be a string.`);
-	return v || undefined;
-}
-
 /**
  * The selection of a several-files body `{channelId, files}`: the listed files and folders (a
  * folder brings its whole content), or the whole channel when only channelId is given.
  * v8 requires id and channelId on every entry (RESTTeamsFile), v6/v7 only id.
  */
 function selection(ctx, team, body) {
-	const channelId = optionalString(body, 'channelId');
+	const channelId = optionalText(body, 'channelId') || undefined;
 	const bodyChannel = channelId ? tl.channel(ctx, team, channelId) : undefined;
 	const raw = prop(body, 'files');
 	if (raw !== undefined && raw !== null && !Array.isArray(raw))
@@ -143,45 +136,40 @@ function saveSeveral(ctx, reply) {
 
 function send(ctx, reply, session, team, files, opts, channelId, ids) {
 	const { sim } = ctx;
-	const to = (optionalString(opts, 'to') || '').trim();
-	if (!isEmail(to))
-		throw invalid(`The recipient address (to) '${to}' is not a valid email address.`);
-	const from = (optionalString(opts, 'from') || '').trim();
-	if (from && !isEmail(from))
-		throw invalid(`The sender address (from) '${from}' is not a valid email address.`);
-	if (!sim.state.vetEmailConfigured()) {
-		throw new ApiError(
-			400,
-			null,
-			'Cannot send files: email notification settings are not configured for Veeam Explorer for Microsoft Teams (VetEmailSettings).',
-		);
-	}
-	sim.stats.sends++;
-	sim.outbox.push({
-		kind: 'teamsSend',
-		to,
-		from: from || sim.state.vetEmail.from,
-		subject: optionalString(opts, 'subject') ?? '',
-		text: optionalString(opts, 'text') ?? '',
-		attachments: files.map((f) => ({ id: f.id, name: f.name, sizeBytes: tl.latest(f).sizeBytes })),
-		restoreSessionId: session.id,
-		teamId: team.id,
-		channelId,
-		fileIds: ids,
-		apiVersion: ctx.version,
-		at: new Date().toISOString(),
-	});
+	const sent = sendMail(
+		ctx,
+		reply,
+		opts,
+		{
+			configured: sim.state.vetEmailConfigured(),
+			from: sim.state.vetEmail.from,
+			refusal:
+				'Cannot send files: email notification settings are not configured for Veeam Explorer for Microsoft Teams (VetEmailSettings).',
+		},
+		{
+			kind: 'teamsSend',
+			attachments: files.map((f) => ({
+				id: f.id,
+				name: f.name,
+				sizeBytes: tl.latest(f).sizeBytes,
+			})),
+			restoreSessionId: session.id,
+			teamId: team.id,
+			channelId,
+			fileIds: ids,
+		},
+	);
 	const what = files.length === 1 ? files[0].name : team.displayName;
 	recordEvent(
 		ctx,
 		session,
 		team,
 		'Send',
-		`Sent ${files.length} file(s) of team ${team.displayName} to ${to}.`,
+		`Sent ${files.length} file(s) of team ${team.displayName} to ${sent.to}.`,
 		what,
-		to,
+		sent.to,
 	);
-	return reply.code(ctx.version >= 8 ? 204 : 200).send();
+	return sent.reply();
 }
 
 function sendOne(ctx, reply) {
