@@ -191,7 +191,15 @@ function exampleId(file) {
 }
 
 /** The words a helpdesk would search the node panel with must find the node (issue 11). */
-const PANEL_SEARCHES = ['SharePoint', 'restore', 'backup attachments', 'Veeam'];
+const PANEL_SEARCHES = [
+	'SharePoint',
+	'restore',
+	'backup attachments',
+	'Veeam',
+	'OneDrive',
+	'Teams',
+	'restore file',
+];
 
 async function findInNodePanel(page, editorUrl) {
 	// A workflow with a trigger, so the panel offers action nodes ("What happens next?").

@@ -36,6 +36,7 @@ const { runJiraCases, jiraCredential } = require('./jira-cases');
 const { runAgentCases } = require('./agent-cases');
 const { runOneDriveExample } = require('./onedrive-cases');
 const SERVICE_CASES = require('./service-cases');
+const { runTeamsExample } = require('./teams-cases');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const HELPDESK_ITEM_URL =
@@ -436,6 +437,16 @@ async function runLaneCases(laneDef, { sim, jira, tarball, workDir, record }) {
 					client,
 					sim,
 					readExample('restore-onedrive-file-as-of-yesterday.json'),
+					executeFromPinnedTrigger,
+				),
+		);
+		await credentialCase(
+			`${tag} (g5) Teams example restores the channel file from its pinned ticket form`,
+			() =>
+				runTeamsExample(
+					client,
+					sim,
+					readExample('restore-teams-channel-file.json'),
 					executeFromPinnedTrigger,
 				),
 		);

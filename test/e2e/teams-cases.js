@@ -78,4 +78,17 @@ async function runTeamsCases({ tag, needsSetup, laneDef, env, logFile, sim, user
 	);
 }
 
-module.exports = { teamsWorkflows, runTeamsCases };
+/** (g5) examples/restore-teams-channel-file.json from its pinned ticket form. */
+async function runTeamsExample(client, sim, example, executeFromPinnedTrigger) {
+	sim.reset();
+	const execution = await executeFromPinnedTrigger(client, example);
+	const data = typeof execution.data === 'string' ? execution.data : JSON.stringify(execution.data);
+	assert.match(data, /Kickoff deck\.pptx/, 'the restored file is in the execution data');
+	const sessions = [...sim.state.sessions.values()].filter((s) => s.type === 'Vet');
+	assert.ok(sessions.length > 0, 'the example opened Teams restore sessions');
+	assert.equal(runningTeamsSessions(sim), 0, 'the Teams sessions it started were stopped');
+	assert.deepEqual(sim.outbox, [], 'Send to Requester is disabled: nothing was sent');
+	return `execution ${execution.id}: ${execution.status}`;
+}
+
+module.exports = { teamsWorkflows, runTeamsCases, runTeamsExample };
