@@ -166,9 +166,12 @@ async function* exactly(source: AsyncIterable<Buffer>, size: number): AsyncGener
 		if (count > size) break;
 		yield chunk;
 	}
-	if (count !== size) {
+	if (count < size) {
+		throw new Error(`the file is incomplete: the answer ended after ${count} of its ${size} bytes`);
+	}
+	if (count > size) {
 		throw new Error(
-			`the server did not answer with a ZIP archive, and the answer is not the ${size}-byte file either`,
+			`the answer is longer than the ${size}-byte file VB365 listed, and it is not a ZIP archive`,
 		);
 	}
 }
