@@ -135,7 +135,9 @@ async function storeRawFile<T extends ExpectedFile>(
 		if (suggested) fileName = sanitizeFileName(suggested, listedName);
 	}
 	const bytes =
-		size === undefined ? atMost(stream, plan.limits.maxTotalBytes) : exactly(stream, size);
+		size === undefined
+			? atMost(stream, plan.limits.maxTotalBytes)
+			: exactly(stream, size, plan.answerIsRaw === true);
 	const binary = await ctx.helpers.prepareBinaryData(
 		toNodeReadable(response.body, bytes),
 		fileName,
@@ -158,22 +160,33 @@ async function* atMost(
 	}
 }
 
-/** Passes the bytes through and fails unless there are exactly `size` of them. */
-async function* exactly(source: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
+/**
+ * Passes the bytes through and fails unless there are exactly `size` of them. `rawAsked`: the
+ * request asked for the bare file (`asZip: false`), so a short answer is an incomplete file, not
+ * an answer of another kind.
+ */
+async function* exactly(
+	source: AsyncIterable<Buffer>,
+	size: number,
+	rawAsked: boolean,
+): AsyncGenerator<Buffer> {
 	let count = 0;
 	for await (const chunk of source) {
 		count += chunk.length;
 		if (count > size) break;
 		yield chunk;
 	}
-	if (count < size) {
-		throw new Error(`the file is incomplete: the answer ended after ${count} of its ${size} bytes`);
-	}
-	if (count > size) {
+	if (count === size) return;
+	if (!rawAsked) {
 		throw new Error(
-			`the answer is longer than the ${size}-byte file VB365 listed, and it is not a ZIP archive`,
+			`the server did not answer with a ZIP archive, and the answer is not the ${size}-byte file either`,
 		);
 	}
+	throw new Error(
+		count < size
+			? `the file is incomplete: the answer ended after ${count} of its ${size} bytes`
+			: `the answer is longer than the ${size}-byte file VB365 listed`,
+	);
 }
 
 /** Stores the server's archive as it is, after checking every entry as it streams through. */
