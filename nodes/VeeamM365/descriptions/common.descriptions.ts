@@ -1,19 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-
 interface LocatorSpec {
 	displayName: string;
 	/** Not required: an empty value has a meaning (e.g. a Site taken from the Item URL). */
 	optional?: boolean;
 	name: string;
-	guidCount: number;
 	idPlaceholder: string;
 	description: string;
 	searchListMethod: string;
 	urlPlaceholder?: string;
 }
 
+/**
+ * No locator mode carries a `validation` regex: n8n 2.x runs each one in a VM with a 250 ms
+ * timeout before every execution, and on a busy worker that fails the whole execution
+ * ("Regular expression execution timed out"). The node checks every value itself
+ * (`restore/locators.ts`), with an error that names the parameter and the fix.
+ */
 function locator(spec: LocatorSpec): INodeProperties {
 	const property: INodeProperties = {
 		displayName: spec.displayName,
@@ -35,30 +38,12 @@ function locator(spec: LocatorSpec): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: spec.idPlaceholder,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `^\\s*(${GUID}){${spec.guidCount}}\\s*$`,
-							errorMessage: `Not a valid ${spec.displayName} ID: expected ${spec.guidCount} GUID${spec.guidCount > 1 ? 's' : ''} written together`,
-						},
-					},
-				],
 			},
 			{
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
 				placeholder: spec.urlPlaceholder ?? '',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^https?://.+',
-							errorMessage: 'Enter a SharePoint URL starting with https://',
-						},
-					},
-				],
 			},
 		],
 	};
@@ -70,7 +55,6 @@ function locator(spec: LocatorSpec): INodeProperties {
 export const organizationLocator = locator({
 	displayName: 'Organization',
 	name: 'organizationId',
-	guidCount: 1,
 	idPlaceholder: 'e.g. 8d3c1f6e-2b7a-4e41-9c55-0f3e8a6b7d21',
 	description: 'The Microsoft 365 organization backed up by VB365',
 	searchListMethod: 'searchOrganizations',
@@ -79,7 +63,6 @@ export const organizationLocator = locator({
 export const restoreSessionLocator = locator({
 	displayName: 'Running Session',
 	name: 'restoreSessionId',
-	guidCount: 1,
 	idPlaceholder: 'e.g. 9f786f0f-de9a-4a90-8118-093b6cb2c4fc',
 	description:
 		'A running SharePoint (Vesp) restore session, e.g. one started by the Restore Session → Start operation',
@@ -90,7 +73,6 @@ export const siteLocator = locator({
 	displayName: 'Site',
 	name: 'siteId',
 	optional: true,
-	guidCount: 2,
 	idPlaceholder: 'e.g. two GUIDs written together',
 	description:
 		'The SharePoint site (sub-sites included) in the backup. Leave it empty when the Item is given by URL: the site is taken from that URL.',
@@ -101,7 +83,6 @@ export const siteLocator = locator({
 export const listLocator = locator({
 	displayName: 'List',
 	name: 'listId',
-	guidCount: 1,
 	idPlaceholder: 'e.g. 03729225-435d-4f4c-9793-7ed186a89f7f',
 	description: 'The SharePoint list in the site',
 	searchListMethod: 'searchLists',
@@ -111,7 +92,6 @@ export const listLocator = locator({
 export const itemLocator = locator({
 	displayName: 'Item',
 	name: 'itemId',
-	guidCount: 4,
 	idPlaceholder: 'e.g. the site ID followed by two more GUIDs',
 	description: 'The SharePoint list item whose attachments to use',
 	searchListMethod: 'searchItems',

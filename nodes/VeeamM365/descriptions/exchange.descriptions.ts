@@ -2,8 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sessionFieldsFor } from './common.descriptions';
 
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-
 /** The session fields of the Exchange operations, with an Exchange (Vex) session list. */
 export const exchangeSessionFields = sessionFieldsFor(
 	'Vex',
@@ -25,15 +23,6 @@ export const mailboxLocator: INodeProperties = {
 			name: 'email',
 			type: 'string',
 			placeholder: 'e.g. anna.meier@contoso.com',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$',
-						errorMessage: 'Enter one email address, e.g. anna.meier@contoso.com',
-					},
-				},
-			],
 		},
 		{
 			displayName: 'From List',
@@ -47,15 +36,6 @@ export const mailboxLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 7a619cf6-b7e1-4141-951b-960a2fca061d',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: `^\\s*${GUID}\\s*$`,
-						errorMessage: 'Not a valid Mailbox ID: expected a GUID',
-					},
-				},
-			],
 		},
 	],
 };

@@ -23,15 +23,6 @@ export const oneDriveLocator: INodeProperties = {
 			name: 'email',
 			type: 'string',
 			placeholder: 'e.g. anna.meier@contoso.com',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$',
-						errorMessage: 'Enter one email address, e.g. anna.meier@contoso.com',
-					},
-				},
-			],
 		},
 		{
 			displayName: 'From List',
@@ -45,16 +36,6 @@ export const oneDriveLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 3f0c2a5e-8d1b-4c7e-9a64-2b5d7e1f0c93',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^\\s*[A-Za-z0-9._~:-]{1,256}\\s*$',
-						errorMessage:
-							'Not a valid OneDrive ID: letters, digits, "-", "_", ".", "~" or ":" only',
-					},
-				},
-			],
 		},
 	],
 };

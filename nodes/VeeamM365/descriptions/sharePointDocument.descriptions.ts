@@ -7,15 +7,6 @@ const URL_MODE = (placeholder: string) => ({
 	name: 'url',
 	type: 'string' as const,
 	placeholder,
-	validation: [
-		{
-			type: 'regex' as const,
-			properties: {
-				regex: '^\\s*https?://.+',
-				errorMessage: 'Enter a SharePoint address starting with https://',
-			},
-		},
-	],
 });
 
 const ID_MODE = {
@@ -23,15 +14,6 @@ const ID_MODE = {
 	name: 'id',
 	type: 'string' as const,
 	placeholder: 'e.g. the "id" Get Many returns (needs the Site)',
-	validation: [
-		{
-			type: 'regex' as const,
-			properties: {
-				regex: '^\\s*[A-Za-z0-9._~:-]{1,512}\\s*$',
-				errorMessage: 'Not a valid VB365 ID: letters, digits, "-", "_", ".", "~" or ":" only',
-			},
-		},
-	],
 };
 
 /** From List needs the Site; documents and folders are found by a typed part of their name. */

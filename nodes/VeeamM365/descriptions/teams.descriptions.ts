@@ -10,16 +10,6 @@ export const teamsSessionFields = sessionFieldsFor(
 	'Whether files deleted before the restore point are listed too',
 );
 
-const idValidation = (what: string) => [
-	{
-		type: 'regex' as const,
-		properties: {
-			regex: '^\\s*[A-Za-z0-9._~:@-]{1,256}\\s*$',
-			errorMessage: `Not a valid ${what} ID: letters, digits, "-", "_", ".", "~", ":" or "@" only`,
-		},
-	},
-];
-
 export const teamLocator: INodeProperties = {
 	displayName: 'Team',
 	name: 'teamId',
@@ -46,7 +36,6 @@ export const teamLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 6d5a1c2e-0f3b-4a7d-9e21-8c4b5f6a7d90',
-			validation: idValidation('team'),
 		},
 	],
 };
@@ -77,7 +66,6 @@ export const channelLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2',
-			validation: idValidation('channel'),
 		},
 	],
 };
