@@ -3,18 +3,6 @@ export async function peekBytes(
 	source: AsyncIterable<Buffer>,
 	count: number,
 ): Promise<{ head: Buffer; stream: AsyncIterable<Buffer> }> {
-	const { chunks, stream } = await readAhead(source, count);
-	return { head: Buffer.concat(chunks).subarray(0, count), stream };
-}
-
-/**
- * Reads chunks ahead until there are at least `count` bytes or the source ends (`ended`), and
- * returns them with a stream that yields everything, the chunks read ahead first.
- */
-export async function readAhead(
-	source: AsyncIterable<Buffer>,
-	count: number,
-): Promise<{ chunks: Buffer[]; ended: boolean; stream: AsyncIterable<Buffer> }> {
 	const iterator = source[Symbol.asyncIterator]();
 	const buffered: Buffer[] = [];
 	let size = 0;
@@ -28,7 +16,6 @@ export async function readAhead(
 		buffered.push(next.value);
 		size += next.value.length;
 	}
-	const chunks = [...buffered];
 	// After the buffered chunks, calls go straight to the source's iterator (no generator in
 	// between: this sits on the path of every network chunk of a download).
 	const replay: AsyncIterator<Buffer> = {
@@ -45,5 +32,8 @@ export async function readAhead(
 			return { done: true, value: undefined };
 		},
 	};
-	return { chunks, ended: done, stream: { [Symbol.asyncIterator]: () => replay } };
+	return {
+		head: Buffer.concat(buffered).subarray(0, count),
+		stream: { [Symbol.asyncIterator]: () => replay },
+	};
 }

@@ -6,9 +6,8 @@ import type { StreamedResponse } from '../transport';
 import { parseContentDisposition } from './contentDisposition';
 import type { ExpectedFile, UnnamedCheck } from './expectedFile';
 import { sanitizeFileName, uniqueFileNames } from './fileName';
-import { peekBytes, readAhead } from './peek';
+import { peekBytes } from './peek';
 import { toNodeReadable } from './readable';
-import { SMALL_FILE_BYTES, StoreQueue } from './storeQueue';
 
 export interface DeliveredFile<T extends ExpectedFile> {
 	file: T;
@@ -71,48 +70,40 @@ export async function storeFiles<T extends ExpectedFile>(
 	const fileNames = uniqueFileNames(
 		wanted.map((file) => sanitizeFileName(file.name, plan.fallbackName)),
 	);
-	const stores = new StoreQueue<DeliveredFile<T>>();
+	const delivered: Array<DeliveredFile<T>> = [];
 	const extras: T[] = [];
 	let position = -1;
-	try {
-		for await (const entry of readZipEntries(stream, plan.limits)) {
-			if (!entry.isDirectory) position++;
-			const baseName = entry.name.split('/').pop() ?? entry.name;
-			// Without a name from the listing, the entry's place in the archive says which it is.
-			const unnamed =
-				inArchive[position] && isUnnamed(inArchive[position]) ? inArchive[position] : undefined;
-			let file = take(entry.name) ?? take(baseName) ?? (unnamed && take(unnamed.name));
-			if (!file && !entry.isDirectory && plan.extraFile) {
-				file = plan.extraFile(entry.name);
-				extras.push(file);
-			} else if (file) taken(file);
-			if (entry.isDirectory || !file) {
-				await entry.skip();
-				continue;
-			}
-			const listedName =
-				fileNames[wanted.indexOf(file)] ?? sanitizeFileName(file.name, plan.fallbackName);
-			const fileName = isUnnamed(file) ? sanitizeFileName(entry.name, listedName) : listedName;
-			// A small entry is read (and verified) whole here; a larger one streams into the store.
-			const ahead = await readAhead(entry.data, SMALL_FILE_BYTES + 1);
-			const wantedFile = file;
-			const stored = ctx.helpers
-				.prepareBinaryData(toNodeReadable(response.body, ahead.stream), fileName)
-				.then((binary) => ({ file: wantedFile, binary }));
-			await stores.add(stored, ahead.ended);
+	for await (const entry of readZipEntries(stream, plan.limits)) {
+		if (!entry.isDirectory) position++;
+		const baseName = entry.name.split('/').pop() ?? entry.name;
+		// Without a name from the listing, the entry's place in the archive says which it is.
+		const unnamed =
+			inArchive[position] && isUnnamed(inArchive[position]) ? inArchive[position] : undefined;
+		let file = take(entry.name) ?? take(baseName) ?? (unnamed && take(unnamed.name));
+		if (!file && !entry.isDirectory && plan.extraFile) {
+			file = plan.extraFile(entry.name);
+			extras.push(file);
+		} else if (file) taken(file);
+		if (entry.isDirectory || !file) {
+			await entry.skip();
+			continue;
 		}
-		if (byName.size > 0) {
-			const absent = [...byName.values()]
-				.flat()
-				.map((file) => `"${file.name}"`)
-				.join(', ');
-			throw new Error(`the archive from the server lacks ${absent}`);
-		}
-	} finally {
-		// Also when the download failed: no store may still be writing once this returns.
-		await stores.settle();
+		const listedName =
+			fileNames[wanted.indexOf(file)] ?? sanitizeFileName(file.name, plan.fallbackName);
+		const fileName = isUnnamed(file) ? sanitizeFileName(entry.name, listedName) : listedName;
+		const binary = await ctx.helpers.prepareBinaryData(
+			toNodeReadable(response.body, entry.data),
+			fileName,
+		);
+		delivered.push({ file, binary });
 	}
-	const delivered = await stores.results();
+	if (byName.size > 0) {
+		const absent = [...byName.values()]
+			.flat()
+			.map((file) => `"${file.name}"`)
+			.join(', ');
+		throw new Error(`the archive from the server lacks ${absent}`);
+	}
 	// Wanted files in their order, extra ones after them in archive order.
 	const order = (file: T) =>
 		wanted.includes(file) ? wanted.indexOf(file) : wanted.length + extras.indexOf(file);
