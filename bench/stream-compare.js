@@ -6,7 +6,14 @@
 // from the lane's install, a heap ballast like n8n's, and a loopback HTTPS server in its own
 // process. Variants:
 //   floor       the response stream itself (the HTTP Request node's way)
+//   chunks      the response through one generator that counts its chunk sizes (the histogram)
 //   node        the package's raw-file path (dist/…/delivery): size check + toNodeReadable
+//   oldjoin     the same with the joining before commit 14e1e9e (every chunk < 64 KiB copied)
+//   nojoin      size check + Readable.from, no joining
+//   smartNN     joining that copies only chunks under NN KiB (e.g. smart32)
+//   pull        a Readable pulling the body's iterator itself, no generators
+//   zipfloor    (ZIP mode) a 4-entry archive like case 1's mixed layout written as it comes
+//   zipnode     (ZIP mode) the same archive through the package's storeFiles (unpacked, checked)
 //
 //   node bench/stream-compare.js [--node BIN] [--axios DIR] [--mib 256] [--runs 5]
 //                               [--variants floor,node] [--ballast-mib 120]
@@ -49,7 +56,17 @@ async function serve() {
 	const { key, cert } = await generateCertificate();
 	const block = Buffer.alloc(1024 * 1024);
 	for (let i = 0; i < block.length; i++) block[i] = (i * 2654435761) >>> 24;
+	let zip;
 	const server = https.createServer({ key, cert }, (req, res) => {
+		if (req.url.startsWith('/zip')) {
+			zip ??= mixedZip(Number(new URL(req.url, 'https://x').searchParams.get('bytes')));
+			res.writeHead(200, {
+				'content-type': 'application/zip',
+				'content-length': zip.bytes.length,
+				'x-entries': JSON.stringify(zip.entries),
+			});
+			return res.end(zip.bytes);
+		}
 		const total = Number(new URL(req.url, 'https://x').searchParams.get('bytes'));
 		res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': total });
 		let sent = 0;
@@ -64,6 +81,26 @@ async function serve() {
 		pump();
 	});
 	server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+}
+
+/** Four entries like case 1's mixed layout: two stored (random), a deflated log, deflated half-noise. */
+function mixedZip(total) {
+	const crypto = require('node:crypto');
+	const { buildZip } = require(path.join(ROOT, 'test', 'support', 'zip-builder.js'));
+	const quarter = Math.floor(total / 4);
+	const line = '2026-11-30T10:00:00Z,INFO,user42,opened document 1234,ok\n';
+	const text = Buffer.from(line.repeat(Math.ceil(quarter / line.length))).subarray(0, quarter);
+	const half = Buffer.concat([crypto.randomBytes(quarter / 2), text.subarray(0, quarter / 2)]);
+	const entries = [
+		{ name: 'walkthrough.mp4', data: crypto.randomBytes(quarter), method: 0 },
+		{ name: 'mailbox-export.zip', data: crypto.randomBytes(quarter), method: 0 },
+		{ name: 'audit-log.csv', data: text, method: 8 },
+		{ name: 'large-part.bin', data: half, method: 8 },
+	];
+	return {
+		bytes: buildZip(entries).zip,
+		entries: entries.map((e) => ({ name: e.name, sizeBytes: e.data.length })),
+	};
 }
 
 // ---- client child: one download with one variant ----
@@ -110,9 +147,54 @@ async function client({ variant, url, bytes, axiosDir, ballastMib, out }) {
 			yield chunk;
 		}
 	};
+	if (variant.startsWith('zip')) {
+		const entries = JSON.parse(response.headers['x-entries']);
+		let written = 0;
+		if (variant === 'zipfloor') {
+			await fs.promises.writeFile(out, body);
+			written = fs.statSync(out).size;
+			fs.rmSync(out, { force: true });
+		} else {
+			const { storeFiles } = require(
+				path.join(ROOT, 'dist', 'nodes', 'VeeamM365', 'delivery', 'storeFiles.js'),
+			);
+			const prepareBinaryData = async (readable, fileName) => {
+				const file = `${out}-${fileName}`;
+				await fs.promises.writeFile(file, readable);
+				written += fs.statSync(file).size;
+				fs.rmSync(file, { force: true });
+				return { fileName };
+			};
+			const plan = { wanted: entries, inArchive: entries, limits: {}, fallbackName: 'file' };
+			await storeFiles(
+				{ helpers: { prepareBinaryData } },
+				{ body, headers: response.headers, statusCode: 200 },
+				plan,
+			);
+		}
+		const ms = performance.now() - started;
+		const cpu = process.cpuUsage(cpu0);
+		clearInterval(sampler);
+		process.send({
+			ms,
+			cpuMs: (cpu.user + cpu.system) / 1000,
+			growthMiB: (peak - idle) / 1048576,
+			gcCount,
+			gcMs,
+			gcKinds,
+			chunks: { written },
+		});
+		return;
+	}
 	let input;
 	if (variant === 'floor') input = body;
-	else if (variant === 'node') input = toNodeReadable(body, exactly(histogram(body), bytes));
+	else if (variant === 'chunks')
+		input = require('node:stream').Readable.from(histogram(body), { objectMode: false });
+	else if (variant === 'node') input = toNodeReadable(body, exactly(body, bytes));
+	else if (variant === 'oldjoin')
+		input = require('node:stream').Readable.from(oldJoin(exactly(body, bytes)), {
+			objectMode: false,
+		});
 	else if (variant === 'nojoin')
 		input = require('node:stream').Readable.from(exactly(body, bytes), { objectMode: false });
 	else if (variant.startsWith('smart')) {
@@ -169,6 +251,26 @@ function pullReadable(body, size, highWaterMark) {
 	});
 }
 
+/** The package's joining before commit 14e1e9e: every chunk under 64 KiB copied into 128 KiB pieces. */
+async function* oldJoin(source, size = 128 * 1024) {
+	let pending = [];
+	let pendingBytes = 0;
+	for await (const chunk of source) {
+		if (pendingBytes === 0 && chunk.length >= size / 2) {
+			yield chunk;
+			continue;
+		}
+		pending.push(chunk);
+		pendingBytes += chunk.length;
+		if (pendingBytes >= size) {
+			yield Buffer.concat(pending, pendingBytes);
+			pending = [];
+			pendingBytes = 0;
+		}
+	}
+	if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
+}
+
 /** Joins chunks under `passThrough` bytes into pieces of `target`; bigger ones go as they are. */
 async function* smartJoin(source, passThrough, target) {
 	let pending = [];
@@ -219,7 +321,8 @@ async function main() {
 	const server = fork(__filename, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 	const { port } = await new Promise((resolve) => server.once('message', resolve));
 	const bytes = args.mib * 1024 * 1024;
-	const url = `https://127.0.0.1:${port}/file?bytes=${bytes}`;
+	const kind = args.variants.some((v) => v.startsWith('zip')) ? 'zip' : 'file';
+	const url = `https://127.0.0.1:${port}/${kind}?bytes=${bytes}`;
 	const out = path.join(os.tmpdir(), `stream-compare-${process.pid}.bin`);
 	const results = Object.fromEntries(args.variants.map((v) => [v, []]));
 	console.log(
