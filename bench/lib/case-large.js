@@ -162,9 +162,9 @@ async function curlBaseline(sim, item, attachments, token, workDir) {
 }
 
 /**
- * Runs the contenders for one size, `repeat` times in turn (curl + unzip, then the node in each
- * lane); then per lane one HTTP Request + Compression run (`diy`) or, without it, one HTTP
- * Request download (`floor`). Resolves with { sizeMiB, content, zipBytes, simulator, curlUnzip,
+ * Runs the contenders for one size, `repeat` times in turn (curl + unzip, then in each lane the
+ * node and, without `diy`, the HTTP Request download (`floor`) right after it); then per lane one
+ * HTTP Request + Compression run (`diy`), whose download is the floor then. Resolves with { sizeMiB, content, zipBytes, simulator, curlUnzip,
  * node: {laneId: …}, download: {laneId: …}, diy: {laneId: …} }.
  */
 async function runLargeSize({
@@ -202,6 +202,10 @@ async function runLargeSize({
 
 		const baselines = [];
 		const nodeRuns = Object.fromEntries(lanes.map((lane) => [lane.laneDef.id, []]));
+		// Without case 2, n8n's floor runs right after the node in every repeat, so each node run
+		// has a floor run next to it (paired ratios, less exposed to the machine's load changes).
+		const floorRuns = Object.fromEntries(lanes.map((lane) => [lane.laneDef.id, []]));
+		const floorFailed = {};
 		for (let r = 1; r <= repeat; r++) {
 			const tag = repeat > 1 ? ` (run ${r}/${repeat})` : '';
 			const baseline = await curlBaseline(sim, item, attachments, token, workDir);
@@ -210,11 +214,25 @@ async function runLargeSize({
 				`  ${sizeMiB} MiB${tag}: curl ${secs(baseline.downloadMs)} + unzip ${secs(baseline.unzipMs)}`,
 			);
 			for (const lane of lanes) {
+				const id = lane.laneDef.id;
 				const measured = await runNode(lane, sizeMiB, attachments);
-				nodeRuns[lane.laneDef.id].push(measured);
+				nodeRuns[id].push(measured);
 				log(
 					`  ${sizeMiB} MiB${tag}: node in n8n ${lane.laneDef.n8nVersion}: ${secs(measured.ms)}, RSS +${Math.round(measured.growthKiB / KiB)} MiB (idle ${Math.round(measured.idleRssKiB / KiB)} MiB)`,
 				);
+				if (diy || !floor || floorFailed[id]) continue;
+				try {
+					const f = await runDownload(lane, baseline.zipBytes);
+					floorRuns[id].push(f);
+					log(
+						`  ${sizeMiB} MiB${tag}: HTTP Request download alone in n8n ${lane.laneDef.n8nVersion}: ${secs(f.ms)}, RSS +${Math.round(f.growthKiB / KiB)} MiB`,
+					);
+				} catch (error) {
+					floorFailed[id] = { error: String(error.message).split('\n')[0] };
+					log(
+						`  ${sizeMiB} MiB: HTTP Request download in n8n ${lane.laneDef.n8nVersion} failed: ${floorFailed[id].error}`,
+					);
+				}
 			}
 		}
 		const fastestBaseline = baselines.reduce((a, b) => (b.ms < a.ms ? b : a));
@@ -228,33 +246,30 @@ async function runLargeSize({
 			mibPerSecond: round2(sizeMiB / (Math.min(...baselines.map((b) => b.downloadMs)) / 1000)),
 			cpuSeconds: fastestBaseline.simulatorCpuSeconds,
 		};
-		for (const lane of lanes) result.node[lane.laneDef.id] = combineRuns(nodeRuns[lane.laneDef.id]);
-
 		for (const lane of lanes) {
 			const id = lane.laneDef.id;
-			const name = `n8n ${lane.laneDef.n8nVersion}`;
-			try {
-				if (diy) {
+			result.node[id] = combineRuns(nodeRuns[id]);
+			if (floorFailed[id]) result.download[id] = floorFailed[id];
+			else if (floorRuns[id].length > 0) result.download[id] = combineRuns(floorRuns[id]);
+		}
+
+		if (diy) {
+			for (const lane of lanes) {
+				const id = lane.laneDef.id;
+				const name = `n8n ${lane.laneDef.n8nVersion}`;
+				try {
 					const d = await runDiy(lane, attachments);
 					result.diy[id] = d;
 					result.download[id] = d.download;
 					log(
 						`  ${sizeMiB} MiB: HTTP Request + Compression in ${name}: ${secs(d.ms)}, RSS +${Math.round(d.growthKiB / KiB)} MiB (download alone ${secs(d.download.ms)}, +${Math.round(d.download.growthKiB / KiB)} MiB)`,
 					);
-				} else if (floor) {
-					const f = await runDownload(lane, result.zipBytes);
-					result.download[id] = f;
+				} catch (error) {
+					result.diy[id] = { error: String(error.message).split('\n')[0] };
 					log(
-						`  ${sizeMiB} MiB: HTTP Request download alone in ${name}: ${secs(f.ms)}, RSS +${Math.round(f.growthKiB / KiB)} MiB`,
+						`  ${sizeMiB} MiB: HTTP Request + Compression in ${name} failed: ${result.diy[id].error}`,
 					);
 				}
-			} catch (error) {
-				const failed = { error: String(error.message).split('\n')[0] };
-				if (diy) result.diy[id] = failed;
-				else result.download[id] = failed;
-				log(
-					`  ${sizeMiB} MiB: ${diy ? 'HTTP Request + Compression' : 'HTTP Request download'} in ${name} failed: ${failed.error}`,
-				);
 			}
 		}
 	} finally {

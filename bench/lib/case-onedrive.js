@@ -14,6 +14,7 @@ const { curlThenUnzip } = require('./curl-unzip');
 const { nodeRun } = require('./n8n-exec');
 const { measureNodes } = require('./case-large');
 const { ONEDRIVE_IDS, ONEDRIVE_NODES } = require('./onedrive-workflows');
+const { pairedMedians, pairedCell } = require('./report');
 
 const KiB = 1024;
 
@@ -33,7 +34,7 @@ function fastest(runs) {
 	return {
 		...best,
 		growthKiB: Math.max(...runs.map((r) => r.growthKiB)),
-		runs: runs.map((r) => ({ ms: r.ms, growthKiB: r.growthKiB })),
+		runs: runs.map((r) => ({ ms: r.ms, growthKiB: r.growthKiB, cpuSeconds: r.cpuSeconds })),
 	};
 }
 
@@ -164,10 +165,10 @@ function oneDriveMarkdown(results) {
 	const lines = ['', '## Case 4: OneDrive', ''];
 	if (od.raw.length > 0) {
 		lines.push(
-			"Raw-file save (one document, `asZip: false`): the node vs n8n's floor, the HTTP Request node downloading the same bytes (target: time ≤ 1.05×, RSS growth ≤ floor + 16 MiB).",
+			"Raw-file save (one document, `asZip: false`): the node vs n8n's floor, the HTTP Request node downloading the same bytes (target: time ≤ 1.05×, RSS growth ≤ floor + 16 MiB). Fastest time and largest growth of the runs; the floor runs right after the node in every repeat, and the paired column gives the medians of those pairs (node ÷ floor time, node − floor growth). CPU s: the n8n process's CPU during the node (fastest run).",
 			'',
-			'| File | n8n | node s | HTTP Request s | time × | node RSS + MiB | floor RSS + MiB | memory Δ MiB | met |',
-			'|---|---|---|---|---|---|---|---|---|',
+			'| File | n8n | node s | HTTP Request s | time × | node RSS + MiB | floor RSS + MiB | memory Δ MiB | met | paired median: time × / RSS Δ | CPU s node / floor |',
+			'|---|---|---|---|---|---|---|---|---|---|---|',
 		);
 		for (const entry of od.raw) {
 			for (const [id, lane] of lanes) {
@@ -178,7 +179,7 @@ function oneDriveMarkdown(results) {
 				const delta = mib(n.growthKiB - f.growthKiB);
 				const met = ratio <= 1.05 && delta <= 16 ? 'yes' : 'no';
 				lines.push(
-					`| ${entry.name} | ${lane.n8n} | ${secs(n.ms)} | ${secs(f.ms)} | ${ratio.toFixed(2)} | ${mib(n.growthKiB)} | ${mib(f.growthKiB)} | ${delta} | ${met} |`,
+					`| ${entry.name} | ${lane.n8n} | ${secs(n.ms)} | ${secs(f.ms)} | ${ratio.toFixed(2)} | ${mib(n.growthKiB)} | ${mib(f.growthKiB)} | ${delta} | ${met} | ${pairedCell(pairedMedians(n, f))} | ${n.cpuSeconds ?? '–'} / ${f.cpuSeconds ?? '–'} |`,
 				);
 			}
 		}

@@ -55,6 +55,30 @@ function safeRead(file) {
 }
 
 const MiB = 1024;
+
+/**
+ * Node runs against the floor runs made right after each of them: the median of the per-run time
+ * ratios and of the per-run RSS growth differences (KiB). Undefined without paired runs.
+ */
+function pairedMedians(nodeResult, floorResult) {
+	const a = nodeResult?.runs;
+	const b = floorResult?.runs;
+	if (!a || !b || a.length !== b.length || a.length < 2) return undefined;
+	const median = (xs) => {
+		const sorted = [...xs].sort((x, y) => x - y);
+		const mid = Math.floor(sorted.length / 2);
+		return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+	};
+	return {
+		runs: a.length,
+		timeRatio: median(a.map((run, i) => run.ms / b[i].ms)),
+		growthDeltaKiB: median(a.map((run, i) => run.growthKiB - b[i].growthKiB)),
+	};
+}
+const pairedCell = (p) =>
+	p
+		? `${p.timeRatio.toFixed(2)}× / ${p.growthDeltaKiB >= 0 ? '+' : ''}${Math.round(p.growthDeltaKiB / MiB)} MiB (${p.runs} pairs)`
+		: '–';
 const s = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
 const mib = (kib) => (kib === undefined ? '–' : `${Math.round(kib / MiB)} MiB`);
 const ratio = (a, b) =>
@@ -180,13 +204,13 @@ function toMarkdown(results) {
 	const floorRows = results.large.filter((r) => Object.keys(r.download ?? {}).length > 0);
 	if (floorRows.length > 0) {
 		lines.push(
-			"**n8n's own floor**: the HTTP Request node streaming the same ZIP into n8n's binary store (response as file, no unpacking), same simulator run. A node receives its data through the same n8n HTTP stack, so this is the least time and memory growth any node can have there.",
+			"**n8n's own floor**: the HTTP Request node streaming the same ZIP into n8n's binary store (response as file, no unpacking), same simulator run. A node receives its data through the same n8n HTTP stack, so this is the least time and memory growth any node can have there. Without case 2 it runs right after the node in every repeat; the last column gives the medians of those pairs (node ÷ floor time, node − floor RSS growth), which a load change on the shared machine disturbs less than the fastest and largest figures.",
 		);
 		lines.push('');
 		lines.push(
-			'| Size | Lane | download alone | vs curl + unzip | its RSS growth | node | node vs download alone | node RSS growth |',
+			'| Size | Lane | download alone | vs curl + unzip | its RSS growth | node | node vs download alone | node RSS growth | paired median: time × / RSS Δ |',
 		);
-		lines.push('|---|---|---|---|---|---|---|---|');
+		lines.push('|---|---|---|---|---|---|---|---|---|');
 		for (const r of floorRows) {
 			for (const [id] of lanes) {
 				const f = r.download[id];
@@ -194,12 +218,12 @@ function toMarkdown(results) {
 				if (!f) continue;
 				if (f.error) {
 					lines.push(
-						`| ${size(r.sizeMiB)} | ${id} | failed: ${f.error} | | | ${s(n?.ms)} | | ${mib(n?.growthKiB)} |`,
+						`| ${size(r.sizeMiB)} | ${id} | failed: ${f.error} | | | ${s(n?.ms)} | | ${mib(n?.growthKiB)} | |`,
 					);
 					continue;
 				}
 				lines.push(
-					`| ${size(r.sizeMiB)} | ${id} | ${s(f.ms)} | ${ratio(f.ms, r.curlUnzip.ms)} | ${mib(f.growthKiB)} | ${s(n?.ms)} | ${ratio(n?.ms, f.ms)} | ${mib(n?.growthKiB)} |`,
+					`| ${size(r.sizeMiB)} | ${id} | ${s(f.ms)} | ${ratio(f.ms, r.curlUnzip.ms)} | ${mib(f.growthKiB)} | ${s(n?.ms)} | ${ratio(n?.ms, f.ms)} | ${mib(n?.growthKiB)} | ${pairedCell(pairedMedians(n, f))} |`,
 				);
 			}
 		}
@@ -296,4 +320,4 @@ function toMarkdown(results) {
 	return `${lines.join('\n')}\n`;
 }
 
-module.exports = { machineInfo, toMarkdown, checkTargets };
+module.exports = { machineInfo, toMarkdown, checkTargets, pairedMedians, pairedCell };

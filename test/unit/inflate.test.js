@@ -293,6 +293,20 @@ describe('joinSmallChunks', () => {
 		expect(pieces[0]).toBe(big);
 	});
 
+	test('chunks of at least the pass-through size are never copied, smaller ones between them are joined', async () => {
+		// As Node 24 delivers a download: 16–64 KiB chunks, each in its own memory.
+		const sizes = [40, 16, 16, 60, 20, 48, 33, 8, 8, 8, 64, 16].map((kib) => kib * 1024);
+		const chunks = sizes.map((size) => crypto.randomBytes(size));
+		const pieces = await collect(joinSmallChunks(from(chunks)));
+		expect(Buffer.concat(pieces).equals(Buffer.concat(chunks))).toBe(true);
+		for (const large of chunks.filter((chunk) => chunk.length >= 32 * 1024))
+			expect(pieces).toContain(large);
+		// The two 16 KiB chunks became one piece; the three 8 KiB ones too.
+		expect(pieces.map((piece) => piece.length / 1024)).toEqual([
+			40, 32, 60, 20, 48, 33, 24, 64, 16,
+		]);
+	});
+
 	test('adjacent views of one memory block are joined without copying', async () => {
 		const block = crypto.randomBytes(30000);
 		const views = [block.subarray(0, 10000), block.subarray(10000, 20000), block.subarray(20000)];
