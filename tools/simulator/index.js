@@ -184,44 +184,31 @@ class Simulator {
 	oneDriveContent(keyOrId, versionId) {
 		const data = this.fixture.oneDrive;
 		const doc = data.byKey.document[keyOrId] || data.documents.find((d) => d.id === keyOrId);
-		if (!doc) throw new Error(`no OneDrive document ${keyOrId}`);
-		const v =
-			versionId === undefined
-				? doc.versions[doc.versions.length - 1]
-				: doc.versions.find((x) => String(x.versionId) === String(versionId));
-		if (!v) throw new Error(`no version ${versionId} of ${keyOrId}`);
-		return contentBuffer(
-			{ id: v.contentId, kind: v.kind, name: v.name, sizeBytes: v.sizeBytes },
-			this.fixture.seed,
-		);
+		return this.versionContent(doc, 'versionId', versionId, `OneDrive document ${keyOrId}`);
 	}
 
 	/** The exact bytes of a SharePoint document (by fixture key or ID), latest or one version. */
 	siteDocumentContent(keyOrId, versionId) {
 		const data = this.fixture.siteDocuments;
 		const doc = data.byKey.document[keyOrId] || data.documents.find((d) => d.id === keyOrId);
-		if (!doc) throw new Error(`no SharePoint document ${keyOrId}`);
-		const v =
-			versionId === undefined
-				? doc.versions[doc.versions.length - 1]
-				: doc.versions.find((x) => String(x.versionId) === String(versionId));
-		if (!v) throw new Error(`no version ${versionId} of ${keyOrId}`);
-		return contentBuffer(
-			{ id: v.contentId, kind: v.kind, name: v.name, sizeBytes: v.sizeBytes },
-			this.fixture.seed,
-		);
+		return this.versionContent(doc, 'versionId', versionId, `SharePoint document ${keyOrId}`);
 	}
 
 	/** The exact bytes of a Teams channel file (by fixture key or ID), latest or one version (512, 1024, …). */
 	teamsFileContent(keyOrId, version) {
 		const data = this.fixture.teams;
 		const file = data.byKey.file[keyOrId] || data.files.find((f) => f.id === keyOrId);
-		if (!file) throw new Error(`no Teams file ${keyOrId}`);
+		return this.versionContent(file, 'version', version, `Teams file ${keyOrId}`);
+	}
+
+	/** The bytes of a fixture document's latest version, or of the one whose `field` is `wanted`. */
+	versionContent(doc, field, wanted, what) {
+		if (!doc) throw new Error(`no ${what}`);
 		const v =
-			version === undefined
-				? file.versions[file.versions.length - 1]
-				: file.versions.find((x) => String(x.version) === String(version));
-		if (!v) throw new Error(`no version ${version} of Teams file ${keyOrId}`);
+			wanted === undefined
+				? doc.versions[doc.versions.length - 1]
+				: doc.versions.find((x) => String(x[field]) === String(wanted));
+		if (!v) throw new Error(`no version ${wanted} of ${what}`);
 		return contentBuffer(
 			{ id: v.contentId, kind: v.kind, name: v.name, sizeBytes: v.sizeBytes },
 			this.fixture.seed,
